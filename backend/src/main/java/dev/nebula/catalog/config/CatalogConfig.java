@@ -1,0 +1,50 @@
+package dev.nebula.catalog.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Typed view of the product's own settings ({@code catalog.*}); environment variables map onto them. */
+@ConfigMapping(prefix = "catalog")
+public interface CatalogConfig {
+
+    /** Where the embedded database, generated keys and other local state live. */
+    @WithDefault("data")
+    String dataDir();
+
+    Nebula nebula();
+
+    Hubs hubs();
+
+    interface Nebula {
+        /** Nebula BFF base URL; empty means "not configured" (Main then starts the simulator). */
+        Optional<String> url();
+
+        /** True when the URL points at the built-in simulator (set by Main or by tests). */
+        @WithDefault("false")
+        boolean simulated();
+
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        @WithDefault("5s")
+        Duration readTimeout();
+    }
+
+    interface Hubs {
+        Hub huggingface();
+
+        Hub modelscope();
+    }
+
+    interface Hub {
+        @WithDefault("true")
+        boolean enabled();
+
+        String endpoint();
+
+        Optional<String> token();
+    }
+}

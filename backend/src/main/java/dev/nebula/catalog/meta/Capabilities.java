@@ -1,0 +1,16 @@
+package dev.nebula.catalog.meta;
+
+import java.util.List;
+
+/** API view of what this service is, what it is configured with and what it can reach right now. */
+public record Capabilities(String service, String version, Database database, Nebula nebula, List<Hub> hubs) {
+
+    public record Database(boolean reachable, String error) {
+    }
+
+    public record Nebula(boolean configured, boolean simulated, String url_host, boolean reachable, String error) {
+    }
+
+    public record Hub(String provider, boolean enabled, String base_url_host, boolean token_configured) {
+    }
+}

@@ -1,0 +1,83 @@
+package dev.nebula.catalog.meta;
+
+import dev.nebula.catalog.config.CatalogConfig;
+import dev.nebula.catalog.nebula.NebulaClient;
+import io.agroal.api.AgroalDataSource;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+
+/** Assembles capabilities from configuration and live checks (database and Nebula probed concurrently). */
+@ApplicationScoped
+public class CapabilitiesService {
+
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+
+    @Inject
+    CatalogConfig config;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    NebulaClient nebula;
+
+    @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
+    String version;
+
+    public Uni<Capabilities> current() {
+        Uni<Capabilities.Database> database = Uni.createFrom().item(this::probeDatabase)
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        Uni<Capabilities.Nebula> nebulaStatus = probeNebula();
+        return Uni.combine().all().unis(database, nebulaStatus).asTuple()
+                .map(t -> new Capabilities("nebula-model-catalog", version, t.getItem1(), t.getItem2(), hubs()));
+    }
+
+    private Capabilities.Database probeDatabase() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.setQueryTimeout((int) PROBE_TIMEOUT.toSeconds());
+            s.execute("SELECT 1");
+            return new Capabilities.Database(true, null);
+        } catch (Exception e) {
+            return new Capabilities.Database(false, "database unreachable: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private Uni<Capabilities.Nebula> probeNebula() {
+        boolean simulated = config.nebula().simulated();
+        if (config.nebula().url().isEmpty()) {
+            return Uni.createFrom().item(new Capabilities.Nebula(false, false, null, false, "NEBULA_URL is not set"));
+        }
+        String host = hostOf(config.nebula().url().get());
+        return nebula.healthy()
+                .map(ok -> new Capabilities.Nebula(true, simulated, host, true, null))
+                .onFailure().recoverWithItem(e -> new Capabilities.Nebula(true, simulated, host, false, e.getMessage()));
+    }
+
+    private List<Capabilities.Hub> hubs() {
+        return List.of(hub("huggingface", config.hubs().huggingface()), hub("modelscope", config.hubs().modelscope()));
+    }
+
+    private static Capabilities.Hub hub(String provider, CatalogConfig.Hub hub) {
+        boolean token = hub.token().filter(t -> !t.isBlank()).isPresent();
+        return new Capabilities.Hub(provider, hub.enabled(), hostOf(hub.endpoint()), token);
+    }
+
+    /** Host and port only: full URLs may carry credentials or paths that are nobody's business. */
+    static String hostOf(String url) {
+        try {
+            URI uri = URI.create(url.trim());
+            return uri.getPort() > 0 ? uri.getHost() + ":" + uri.getPort() : uri.getHost();
+        } catch (IllegalArgumentException e) {
+            return "invalid URL";
+        }
+    }
+}
