@@ -23,7 +23,7 @@ public final class EmbeddedDatabase {
         if (server != null || datasourceConfigured() || "false".equals(System.getProperty("catalog.embedded-db"))) {
             return;
         }
-        Path dir = Path.of(setting("catalog.data-dir", "NEBULA_CATALOG_DATA_DIR", "data")).resolve("postgres");
+        Path dir = dataDir().resolve("postgres");
         try {
             Files.createDirectories(dir);
             server = EmbeddedPostgres.builder()
@@ -38,6 +38,11 @@ public final class EmbeddedDatabase {
         System.setProperty("quarkus.datasource.username", "postgres");
         Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-pg-stop"));
         System.out.println("Embedded PostgreSQL running on port " + server.getPort() + ", data in " + dir.toAbsolutePath());
+    }
+
+    /** The product's local state directory ({@code NEBULA_CATALOG_DATA_DIR}, default {@code ./data}). */
+    public static Path dataDir() {
+        return Path.of(setting("catalog.data-dir", "NEBULA_CATALOG_DATA_DIR", "data"));
     }
 
     private static boolean datasourceConfigured() {

@@ -7,5 +7,6 @@ import io.quarkus.test.common.QuarkusTestResource;
  * a real embedded PostgreSQL (further resources are added here as the product grows).
  */
 @QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(JwtKeysResource.class)
 public class GlobalResources {
 }
