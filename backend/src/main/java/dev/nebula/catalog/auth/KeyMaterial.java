@@ -21,6 +21,7 @@ public final class KeyMaterial {
 
     static final String PRIVATE_FILE = "jwt-private.pem";
     static final String PUBLIC_FILE = "jwt-public.pem";
+    static final String SESSION_KEY_FILE = "session.key";
 
     private KeyMaterial() {
     }
@@ -29,9 +30,15 @@ public final class KeyMaterial {
     public static Map<String, String> ensure(Path dir) {
         Path privateKey = dir.resolve(PRIVATE_FILE);
         Path publicKey = dir.resolve(PUBLIC_FILE);
+        Path sessionKey = dir.resolve(SESSION_KEY_FILE);
         try {
             if (!Files.exists(privateKey) || !Files.exists(publicKey)) {
                 generate(dir, privateKey, publicKey);
+            }
+            if (!Files.exists(sessionKey)) {
+                byte[] key = new byte[32];
+                new java.security.SecureRandom().nextBytes(key);
+                writeSecret(sessionKey, Base64.getEncoder().encodeToString(key));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create JWT keys in " + dir.toAbsolutePath(), e);
@@ -39,16 +46,23 @@ public final class KeyMaterial {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("smallrye.jwt.sign.key.location", privateKey.toAbsolutePath().toUri().toString());
         props.put("mp.jwt.verify.publickey.location", publicKey.toAbsolutePath().toUri().toString());
+        props.put("catalog.auth.session-key-file", sessionKey.toAbsolutePath().toString());
         return props;
     }
 
     /** Applies generated keys as system properties unless the operator configured keys of their own. */
     public static void applyIfNotConfigured(Path dir) {
-        if (configured("smallrye.jwt.sign.key.location", "SMALLRYE_JWT_SIGN_KEY_LOCATION")
-                && configured("mp.jwt.verify.publickey.location", "MP_JWT_VERIFY_PUBLICKEY_LOCATION")) {
-            return;
+        Map<String, String> generated = null;
+        if (!(configured("smallrye.jwt.sign.key.location", "SMALLRYE_JWT_SIGN_KEY_LOCATION")
+                && configured("mp.jwt.verify.publickey.location", "MP_JWT_VERIFY_PUBLICKEY_LOCATION"))) {
+            generated = ensure(dir);
+            System.setProperty("smallrye.jwt.sign.key.location", generated.get("smallrye.jwt.sign.key.location"));
+            System.setProperty("mp.jwt.verify.publickey.location", generated.get("mp.jwt.verify.publickey.location"));
         }
-        ensure(dir).forEach(System::setProperty);
+        if (!configured("catalog.auth.session-key-file", "CATALOG_AUTH_SESSION_KEY_FILE")) {
+            System.setProperty("catalog.auth.session-key-file",
+                    (generated != null ? generated : ensure(dir)).get("catalog.auth.session-key-file"));
+        }
     }
 
     private static boolean configured(String property, String env) {
@@ -65,13 +79,18 @@ public final class KeyMaterial {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA is not available in this JVM", e);
         }
-        Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        writeSecret(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+        Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+    }
+
+    private static void writeSecret(Path file, String content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
         try {
-            Files.setPosixFilePermissions(privateKey, PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException ignored) {
             // not a POSIX file system; the directory's own protection has to do
         }
-        Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
     }
 
     private static String pem(String type, byte[] der) {

@@ -1,18 +1,80 @@
 package dev.nebula.catalog.nebula;
 
+import dev.nebula.catalog.nebula.NebulaDtos.CacheSummary;
+import dev.nebula.catalog.nebula.NebulaDtos.CreateModel;
+import dev.nebula.catalog.nebula.NebulaDtos.DeleteResult;
+import dev.nebula.catalog.nebula.NebulaDtos.LoginRequest;
+import dev.nebula.catalog.nebula.NebulaDtos.LoginResponse;
+import dev.nebula.catalog.nebula.NebulaDtos.ModelDetail;
+import dev.nebula.catalog.nebula.NebulaDtos.ModelSpec;
+import dev.nebula.catalog.nebula.NebulaDtos.ModelView;
+import dev.nebula.catalog.nebula.NebulaDtos.NodeDisk;
+import dev.nebula.catalog.nebula.NebulaDtos.Overview;
+import dev.nebula.catalog.nebula.NebulaDtos.SessionUser;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+
+import java.util.List;
 
 /** Nebula BFF endpoints as the REST client sees them. Only {@link NebulaClient} uses this. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 interface NebulaApi {
 
+    String AUTH = "Authorization";
+
     @GET
     @Path("/healthz")
     Uni<Response> healthz();
+
+    @POST
+    @Path("/auth/login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<LoginResponse> login(LoginRequest request);
+
+    @GET
+    @Path("/auth/me")
+    Uni<SessionUser> me(@HeaderParam(AUTH) String bearer);
+
+    @POST
+    @Path("/auth/logout")
+    Uni<Response> logout(@HeaderParam(AUTH) String bearer);
+
+    @GET
+    @Path("/v2/models")
+    Uni<List<ModelView>> models(@HeaderParam(AUTH) String bearer);
+
+    @GET
+    @Path("/v2/models/{uid}")
+    Uni<ModelDetail> model(@HeaderParam(AUTH) String bearer, @PathParam("uid") String uid);
+
+    @POST
+    @Path("/v2/models")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<ModelSpec> create(@HeaderParam(AUTH) String bearer, CreateModel request);
+
+    @DELETE
+    @Path("/v2/models/{uid}")
+    Uni<DeleteResult> delete(@HeaderParam(AUTH) String bearer, @PathParam("uid") String uid);
+
+    @GET
+    @Path("/v2/cache/summary")
+    Uni<CacheSummary> cacheSummary(@HeaderParam(AUTH) String bearer);
+
+    @GET
+    @Path("/v2/nodes/{node}/disk")
+    Uni<NodeDisk> nodeDisk(@HeaderParam(AUTH) String bearer, @PathParam("node") String node);
+
+    @GET
+    @Path("/overview")
+    Uni<Overview> overview(@HeaderParam(AUTH) String bearer);
 }

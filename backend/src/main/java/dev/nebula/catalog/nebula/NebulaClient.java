@@ -1,27 +1,49 @@
 package dev.nebula.catalog.nebula;
 
 import dev.nebula.catalog.config.CatalogConfig;
+import dev.nebula.catalog.nebula.NebulaDtos.CacheSummary;
+import dev.nebula.catalog.nebula.NebulaDtos.CreateModel;
+import dev.nebula.catalog.nebula.NebulaDtos.DeleteResult;
+import dev.nebula.catalog.nebula.NebulaDtos.LoginRequest;
+import dev.nebula.catalog.nebula.NebulaDtos.LoginResponse;
+import dev.nebula.catalog.nebula.NebulaDtos.ModelDetail;
+import dev.nebula.catalog.nebula.NebulaDtos.ModelSpec;
+import dev.nebula.catalog.nebula.NebulaDtos.ModelView;
+import dev.nebula.catalog.nebula.NebulaDtos.NodeDisk;
+import dev.nebula.catalog.nebula.NebulaDtos.Overview;
+import dev.nebula.catalog.nebula.NebulaDtos.SessionUser;
 import dev.nebula.catalog.web.RequestIds;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.client.ClientRequestFilter;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
- * The one bean that talks to Nebula. The base URL comes only from configuration; every call forwards the
- * request id and is bounded in time.
+ * The one bean that talks to Nebula. The base URL comes only from configuration. Every call forwards the request
+ * id, is bounded in time, is timed as a metric and fails with a classified {@link NebulaException}. Reads are
+ * retried once on transient failures; writes never are (a create that timed out may still have happened).
+ * A circuit breaker stops hammering a Nebula that keeps failing; Nebula's 4xx answers do not count against it.
  */
 @ApplicationScoped
 public class NebulaClient {
 
     @Inject
     CatalogConfig config;
+
+    @Inject
+    MeterRegistry metrics;
 
     private NebulaApi api;
 
@@ -32,21 +54,95 @@ public class NebulaClient {
                 .connectTimeout(config.nebula().connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.nebula().readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .register((ClientRequestFilter) ctx -> ctx.getHeaders().putSingle(RequestIds.HEADER, RequestIds.current()))
+                .register(new NebulaResponseMapper())
                 .build(NebulaApi.class));
     }
 
-    /** Liveness of the Nebula BFF ({@code /api/healthz}); fails when Nebula is not configured or not answering. */
+    public boolean configured() {
+        return api != null;
+    }
+
+    /** Liveness of the Nebula BFF ({@code /api/healthz}). */
     public Uni<Boolean> healthy() {
+        return call("healthz", false, () -> api.healthz()).map(r -> {
+            if (r.getStatus() != 200) {
+                throw NebulaErrors.fromResponse(r.getStatus(), "");
+            }
+            return true;
+        });
+    }
+
+    public Uni<LoginResponse> login(String username, String password) {
+        return call("login", false, () -> api.login(new LoginRequest(username, password)));
+    }
+
+    public Uni<SessionUser> me(String token) {
+        return call("me", true, () -> api.me(bearer(token)));
+    }
+
+    public Uni<Void> logout(String token) {
+        return call("logout", false, () -> api.logout(bearer(token))).replaceWithVoid();
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 3000, skipOn = NebulaRejection.class)
+    @CircuitBreakerName("nebula-reads")
+    public Uni<List<ModelView>> models(String token) {
+        return call("models", true, () -> api.models(bearer(token)));
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 3000, skipOn = NebulaRejection.class)
+    @CircuitBreakerName("nebula-reads")
+    public Uni<ModelDetail> model(String token, String uid) {
+        return call("model", true, () -> api.model(bearer(token), uid));
+    }
+
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 3000, skipOn = NebulaRejection.class)
+    @CircuitBreakerName("nebula-reads")
+    public Uni<CacheSummary> cacheSummary(String token) {
+        return call("cache_summary", true, () -> api.cacheSummary(bearer(token)));
+    }
+
+    public Uni<NodeDisk> nodeDisk(String token, String node) {
+        return call("node_disk", true, () -> api.nodeDisk(bearer(token), node));
+    }
+
+    public Uni<Overview> overview(String token) {
+        return call("overview", true, () -> api.overview(bearer(token)));
+    }
+
+    public Uni<ModelSpec> create(String token, CreateModel request) {
+        return call("create", false, () -> api.create(bearer(token), request));
+    }
+
+    public Uni<DeleteResult> delete(String token, String uid) {
+        return call("delete", false, () -> api.delete(bearer(token), uid));
+    }
+
+    private <T> Uni<T> call(String operation, boolean safeToRepeat, Supplier<Uni<T>> request) {
         if (api == null) {
-            return Uni.createFrom().failure(new IllegalStateException("NEBULA_URL is not set"));
+            return Uni.createFrom().failure(new NebulaException(NebulaException.Kind.UNREACHABLE, 0, "not_configured",
+                    "Nebula is not configured (NEBULA_URL is unset)", null));
         }
-        return api.healthz()
-                .ifNoItem().after(Duration.ofSeconds(2)).failWith(() -> new IllegalStateException("Nebula did not answer within 2 s"))
-                .map(r -> {
-                    if (r.getStatus() != 200) {
-                        throw new IllegalStateException("Nebula health check answered HTTP " + r.getStatus());
-                    }
-                    return true;
-                });
+        Duration timeout = config.nebula().readTimeout();
+        Timer.Sample sample = Timer.start(metrics);
+        Uni<T> attempt = Uni.createFrom().deferred(request::get)
+                .ifNoItem().after(timeout).failWith(() -> new NebulaException(NebulaException.Kind.UNREACHABLE, 0,
+                        "timeout", "Nebula did not answer " + operation + " within " + timeout.toMillis() + " ms", null))
+                .onFailure().transform(NebulaErrors::fromThrowable);
+        if (safeToRepeat) {
+            attempt = attempt.onFailure(e -> e instanceof NebulaException n && n.isTransient()
+                    && !"timeout".equals(n.code())).retry().atMost(1);
+        }
+        return attempt.onTermination().invoke((item, failure, cancelled) -> sample.stop(metrics.timer(
+                "catalog.nebula.calls", "operation", operation,
+                "outcome", failure == null ? "success" : outcomeOf(failure))));
+    }
+
+    private static String outcomeOf(Throwable failure) {
+        return failure instanceof NebulaException n ? n.kind().name().toLowerCase() : "failed";
+    }
+
+    private static String bearer(String token) {
+        return "Bearer " + token;
     }
 }

@@ -1,0 +1,76 @@
+package dev.nebula.catalog.auth;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The sessions behind issued tokens. Reads are served from a short-lived in-memory copy so that checking a token
+ * costs no database round trip on every request; a logout on this replica takes effect at once, one on another
+ * replica within {@link #FRESHNESS}.
+ */
+@ApplicationScoped
+public class SessionRegistry {
+
+    static final Duration FRESHNESS = Duration.ofSeconds(15);
+
+    @Inject
+    TokenCipher cipher;
+
+    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+
+    /** An active session's facts, with the Nebula token decrypted. */
+    public record ActiveSession(String jti, String username, String role, String nebulaToken, OffsetDateTime expiresAt) {
+    }
+
+    private record Cached(Optional<ActiveSession> session, long loadedAtNanos) {
+    }
+
+    public void store(UserSession session, String nebulaToken) {
+        session.nebulaToken = cipher.encrypt(nebulaToken);
+        QuarkusTransaction.requiringNew().run(session::persist);
+        cache.put(session.jti, new Cached(Optional.of(new ActiveSession(session.jti, session.username, session.role,
+                nebulaToken, session.expiresAt)), System.nanoTime()));
+    }
+
+    /** The active session behind a token id, or empty when unknown, expired or revoked. Blocking. */
+    public Optional<ActiveSession> find(String jti) {
+        Cached cached = cache.get(jti);
+        if (cached != null && System.nanoTime() - cached.loadedAtNanos < FRESHNESS.toNanos()) {
+            return cached.session.filter(s -> s.expiresAt.isAfter(now()));
+        }
+        Optional<ActiveSession> loaded = QuarkusTransaction.requiringNew().call(() -> {
+            UserSession row = UserSession.findById(jti);
+            return row != null && row.activeAt(now())
+                    ? Optional.of(new ActiveSession(row.jti, row.username, row.role, cipher.decrypt(row.nebulaToken), row.expiresAt))
+                    : Optional.<ActiveSession>empty();
+        });
+        cache.put(jti, new Cached(loaded, System.nanoTime()));
+        return loaded;
+    }
+
+    /** True when the id is known to be active without asking the database (the fast path for every request). */
+    public Optional<Boolean> knownActive(String jti) {
+        Cached cached = cache.get(jti);
+        if (cached == null || System.nanoTime() - cached.loadedAtNanos >= FRESHNESS.toNanos()) {
+            return Optional.empty();
+        }
+        return Optional.of(cached.session.filter(s -> s.expiresAt.isAfter(now())).isPresent());
+    }
+
+    public void revoke(String jti) {
+        QuarkusTransaction.requiringNew().run(() ->
+                UserSession.update("revokedAt = ?1 where jti = ?2 and revokedAt is null", now(), jti));
+        cache.put(jti, new Cached(Optional.empty(), System.nanoTime()));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.nebula.catalog.nebula;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Reads Nebula's four error shapes — {@code {"error":{"code","message"}}}, {@code {"error":{"message"}}},
+ * {@code {"error":"text"}} and axum's text/plain rejections — plus HTML pages and empty bodies, into one exception.
+ */
+final class NebulaErrors {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_TEXT = 200;
+
+    private NebulaErrors() {
+    }
+
+    static NebulaException fromResponse(int status, String body) {
+        String code = null;
+        String message = null;
+        String text = body == null ? "" : body.trim();
+        if (text.startsWith("{")) {
+            try {
+                JsonNode error = JSON.readTree(text).path("error");
+                if (error.isTextual()) {
+                    message = error.asText();
+                } else if (error.isObject()) {
+                    code = error.path("code").isTextual() ? error.path("code").asText() : null;
+                    message = error.path("message").isTextual() ? error.path("message").asText() : null;
+                }
+            } catch (Exception ignored) {
+                // not JSON after all; fall through to the text handling
+            }
+        }
+        if (message == null) {
+            message = text.startsWith("<") ? "HTML page instead of JSON" : text.isEmpty() ? "empty body" : shorten(text);
+        }
+        if (code == null) {
+            code = status == 401 ? "unauthorized" : status == 403 ? "forbidden" : status == 404 ? "not_found" : "http_" + status;
+        }
+        String full = "Nebula answered " + status + ": " + message;
+        return status >= 400 && status < 500 ? new NebulaRejection(status, code, full)
+                : new NebulaException(NebulaException.Kind.FAILED, status, code, full, null);
+    }
+
+    static NebulaException fromThrowable(Throwable t) {
+        if (t instanceof NebulaException n) {
+            return n;
+        }
+        if (t.getClass().getSimpleName().equals("CircuitBreakerOpenException")) {
+            return new NebulaException(NebulaException.Kind.UNREACHABLE, 0, "circuit_open",
+                    "Nebula is failing; calls are paused for a few seconds", t);
+        }
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root instanceof TimeoutException || t instanceof TimeoutException) {
+            return new NebulaException(NebulaException.Kind.UNREACHABLE, 0, "timeout", "Nebula did not answer in time", t);
+        }
+        if (root instanceof ConnectException || root instanceof java.io.IOException
+                || root.getClass().getName().contains("Connection")) {
+            return new NebulaException(NebulaException.Kind.UNREACHABLE, 0, "unreachable",
+                    "Nebula could not be reached: " + root.getClass().getSimpleName(), t);
+        }
+        if (root instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+            return new NebulaException(NebulaException.Kind.FAILED, 200, "malformed", "Nebula sent an unreadable answer", t);
+        }
+        return new NebulaException(NebulaException.Kind.FAILED, 0, "failed", "Nebula call failed: " + root.getClass().getSimpleName(), t);
+    }
+
+    private static String shorten(String s) {
+        String oneLine = s.replaceAll("\\s+", " ");
+        return oneLine.length() > MAX_TEXT ? oneLine.substring(0, MAX_TEXT) + "…" : oneLine;
+    }
+}
