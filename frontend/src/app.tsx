@@ -1,5 +1,5 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-import { Route, Router, Switch } from 'wouter'
+import { Route, Router, Switch, type BaseLocationHook } from 'wouter'
 import { AppShell } from '@/components/layout/app-shell'
 import { TooltipProvider } from '@/components/ui/tooltip'
 import { HomeView } from '@/components/views/home'
@@ -12,16 +12,16 @@ export interface AppProps {
   queryClient: QueryClient
   /** Fixes the language (tests); otherwise the saved choice or the browser's. */
   lang?: Lang
-  /** Static location for tests (wouter's `ssrPath`). */
-  path?: string
+  /** Location hook for tests (e.g. wouter's memoryLocation); the browser's address bar otherwise. */
+  locationHook?: BaseLocationHook
 }
 
-export function App({ queryClient, lang, path }: AppProps) {
+export function App({ queryClient, lang, locationHook }: AppProps) {
   return (
     <QueryClientProvider client={queryClient}>
       <I18nProvider lang={lang}>
         <TooltipProvider delayDuration={300}>
-          <Router ssrPath={path}>
+          <Router hook={locationHook}>
             <AppShell>
               <Switch>
                 <Route path={ROUTES.home} component={HomeView} />

@@ -62,7 +62,7 @@ export const en = {
   'caps.noHost': 'No host',
   'caps.enabled': 'Enabled',
   'caps.disabled': 'Disabled',
-  'caps.token': 'Access token',
+  'caps.tokenHintLabel': 'About the access token',
   'caps.tokenConfigured': 'Token set',
   'caps.tokenMissing': 'No token',
   'caps.tokenHint': 'Whether the service has an access token for this hub. Gated and private models need one.',

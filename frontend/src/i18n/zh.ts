@@ -58,7 +58,7 @@ export const zh: Messages = {
   'caps.noHost': '无主机',
   'caps.enabled': '已启用',
   'caps.disabled': '已停用',
-  'caps.token': '访问令牌',
+  'caps.tokenHintLabel': '关于访问令牌',
   'caps.tokenConfigured': '已设置令牌',
   'caps.tokenMissing': '未设置令牌',
   'caps.tokenHint': '服务是否持有该模型源的访问令牌。受限（gated）和私有模型需要令牌。',

@@ -1,3 +1,4 @@
+import { useRef } from 'react'
 import { ChevronDown, LibraryBig } from 'lucide-react'
 import { Link, useLocation } from 'wouter'
 import { useI18n } from '@/i18n'
@@ -15,6 +16,8 @@ export function MoreMenu() {
   const { t } = useI18n()
   const [location] = useLocation()
   const onCatalog = location === ROUTES.modelCatalog
+  // After choosing a page, focus goes to the new page's content instead of back to the trigger.
+  const navigated = useRef(false)
 
   return (
     <DropdownMenu>
@@ -22,8 +25,17 @@ export function MoreMenu() {
         {t('nav.more')}
         <ChevronDown className="size-4 text-muted-foreground" aria-hidden />
       </DropdownMenuTrigger>
-      <DropdownMenuContent align="start" aria-label={t('nav.moreMenuLabel')}>
-        <DropdownMenuItem asChild>
+      <DropdownMenuContent
+        align="start"
+        aria-label={t('nav.moreMenuLabel')}
+        onCloseAutoFocus={(event) => {
+          if (!navigated.current) return
+          navigated.current = false
+          event.preventDefault()
+          document.getElementById('main')?.focus({ preventScroll: true })
+        }}
+      >
+        <DropdownMenuItem asChild onSelect={() => (navigated.current = true)}>
           <Link href={ROUTES.modelCatalog} aria-current={onCatalog ? 'page' : undefined}>
             <LibraryBig aria-hidden />
             <span className="flex flex-col">

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
-import { AlertTriangle, CheckCircle2, Database, Globe, Info, Loader2, RefreshCw, Server, XCircle, Boxes } from 'lucide-react'
+import { AlertTriangle, Boxes, CheckCircle2, Database, Globe, Info, KeyRound, Loader2, RefreshCw, Server, XCircle } from 'lucide-react'
+import { Alert } from '@/components/ui/alert'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
@@ -8,7 +9,6 @@ import { Tooltip, TooltipContent, TooltipTrigger } from '@/components/ui/tooltip
 import { useI18n } from '@/i18n'
 import { ApiError } from '@/lib/api'
 import type { Capabilities, HubCapability } from '@/lib/types'
-import { Alert } from '@/components/ui/alert'
 
 interface CapabilityStripProps {
   data: Capabilities | undefined
@@ -120,15 +120,17 @@ function CapabilityTiles({ caps }: { caps: Capabilities }) {
       <Tile
         icon={<Boxes aria-hidden />}
         label={t('caps.nebula')}
-        status={<Reachability ok={caps.nebula.reachable} />}
+        status={
+          <>
+            <Reachability ok={caps.nebula.reachable} />
+            <Badge tone={caps.nebula.configured ? 'neutral' : 'warning'}>
+              {caps.nebula.configured ? t('caps.configured') : t('caps.notConfigured')}
+            </Badge>
+            {caps.nebula.simulated && <Badge tone="info">{t('caps.simulatedShort')}</Badge>}
+          </>
+        }
         testId="cap-nebula"
       >
-        <div className="flex flex-wrap gap-1.5">
-          <Badge tone={caps.nebula.configured ? 'neutral' : 'warning'}>
-            {caps.nebula.configured ? t('caps.configured') : t('caps.notConfigured')}
-          </Badge>
-          {caps.nebula.simulated && <Badge tone="info">{t('caps.simulatedShort')}</Badge>}
-        </div>
         <HostLine host={caps.nebula.url_host} />
         {caps.nebula.error && <ErrorText text={caps.nebula.error} />}
       </Tile>
@@ -149,26 +151,31 @@ function HubTile({ hub }: { hub: HubCapability }) {
       icon={<Globe aria-hidden />}
       label={t(`provider.${hub.provider}`)}
       status={
-        <Badge tone={hub.enabled ? 'success' : 'neutral'}>
-          {hub.enabled ? <CheckCircle2 className="size-3.5" aria-hidden /> : <XCircle className="size-3.5" aria-hidden />}
-          {hub.enabled ? t('caps.enabled') : t('caps.disabled')}
-        </Badge>
+        <>
+          <Badge tone={hub.enabled ? 'success' : 'neutral'}>
+            {hub.enabled ? <CheckCircle2 className="size-3.5" aria-hidden /> : <XCircle className="size-3.5" aria-hidden />}
+            {hub.enabled ? t('caps.enabled') : t('caps.disabled')}
+          </Badge>
+          <span className="inline-flex items-center gap-0.5">
+            <Badge tone="neutral">
+              <KeyRound className="size-3.5" aria-hidden />
+              {hub.token_configured ? t('caps.tokenConfigured') : t('caps.tokenMissing')}
+            </Badge>
+            <Tooltip>
+              <TooltipTrigger
+                className="inline-flex size-6 items-center justify-center rounded-md text-muted-foreground hover:bg-accent hover:text-foreground"
+                aria-label={t('caps.tokenHintLabel')}
+              >
+                <Info className="size-4" aria-hidden />
+              </TooltipTrigger>
+              <TooltipContent>{t('caps.tokenHint')}</TooltipContent>
+            </Tooltip>
+          </span>
+        </>
       }
       testId={`cap-hub-${hub.provider}`}
     >
       <HostLine host={hub.base_url_host} />
-      <p className="flex items-center gap-1.5 text-sm text-muted-foreground">
-        <span>{hub.token_configured ? t('caps.tokenConfigured') : t('caps.tokenMissing')}</span>
-        <Tooltip>
-          <TooltipTrigger
-            className="inline-flex size-6 items-center justify-center rounded-md hover:bg-accent"
-            aria-label={t('caps.token')}
-          >
-            <Info className="size-3.5" aria-hidden />
-          </TooltipTrigger>
-          <TooltipContent>{t('caps.tokenHint')}</TooltipContent>
-        </Tooltip>
-      </p>
     </Tile>
   )
 }
@@ -188,13 +195,11 @@ function Tile({
 }) {
   return (
     <li className="flex min-w-0 flex-col gap-2 rounded-lg border bg-muted/40 p-3" data-testid={testId}>
-      <div className="flex items-center justify-between gap-2">
-        <h3 className="flex min-w-0 items-center gap-2 text-sm font-semibold [&_svg]:size-4 [&_svg]:shrink-0 [&_svg]:text-muted-foreground">
-          {icon}
-          <span className="truncate">{label}</span>
-        </h3>
-        {status}
-      </div>
+      <h3 className="flex min-w-0 items-center gap-2 text-sm font-semibold [&_svg]:size-4 [&_svg]:shrink-0 [&_svg]:text-muted-foreground">
+        {icon}
+        <span className="truncate">{label}</span>
+      </h3>
+      {status && <div className="flex flex-wrap gap-1.5">{status}</div>}
       {children}
     </li>
   )
