@@ -1,0 +1,130 @@
+// Shared helpers for the browser tests: launch Debian's Chromium through playwright-core, run named checks,
+// take screenshots, and print the closing "N passed, M failed" line that CI reads.
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+export const BASE_URL = (process.env.BASE_URL || 'http://127.0.0.1:8080/').replace(/\/?$/, '/')
+export const RESULTS_DIR = fileURLToPath(new URL('../test-results/', import.meta.url))
+export const DESKTOP = { width: 1280, height: 900 }
+export const NARROW = { width: 390, height: 844 }
+
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/** URL of a path of the app under test, e.g. url('/model-catalog'). */
+export function url(path = '/') {
+  return new URL(path.replace(/^\//, ''), BASE_URL).toString()
+}
+
+/**
+ * Starts Chromium with a fresh profile. Returns { context, page, pageErrors, close }.
+ * `pageErrors` collects uncaught exceptions and console errors so a test can assert there were none.
+ */
+export async function launch({ viewport = DESKTOP, locale = 'en-US' } = {}) {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'catalog-e2e-'))
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport,
+    locale,
+  })
+  context.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS || 10_000))
+  const page = context.pages()[0] ?? (await context.newPage())
+  const pageErrors = []
+  page.on('pageerror', (error) => pageErrors.push(`page error: ${error.message}`))
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`console error: ${message.text()}`)
+  })
+  return {
+    context,
+    page,
+    pageErrors,
+    async close() {
+      await context.close().catch(() => {})
+      rmSync(userDataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Full-page PNG in frontend/test-results/<name>.png; returns its path. */
+export async function screenshot(page, name) {
+  mkdirSync(RESULTS_DIR, { recursive: true })
+  const path = join(RESULTS_DIR, `${name}.png`)
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.screenshot({ path, fullPage: true })
+  return path
+}
+
+export class AssertionError extends Error {}
+
+export function assert(condition, message) {
+  if (!condition) throw new AssertionError(message)
+}
+
+export function assertEqual(actual, expected, what) {
+  if (actual !== expected) throw new AssertionError(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`)
+}
+
+/** Waits until the locator is visible (the locator's own timeout applies). */
+export async function expectVisible(locator, what) {
+  try {
+    await locator.first().waitFor({ state: 'visible' })
+  } catch {
+    throw new AssertionError(`${what} is not visible`)
+  }
+}
+
+/** Waits until the page's path equals `path`. */
+export async function expectPath(page, path) {
+  try {
+    await page.waitForURL((u) => u.pathname === path)
+  } catch {
+    throw new AssertionError(`expected path ${path}, page is at ${new URL(page.url()).pathname}`)
+  }
+}
+
+/** True when the page has no horizontal scrolling at the current viewport. */
+export async function fitsViewportWidth(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
+}
+
+/**
+ * A minimal sequential runner: `await t.test('name', async () => …)` records pass/fail and keeps going;
+ * `t.finish()` prints each failure and the closing line, and sets the exit code.
+ */
+export function createRunner() {
+  let passed = 0
+  const failures = []
+  return {
+    async test(name, fn) {
+      const started = Date.now()
+      try {
+        await fn()
+        passed += 1
+        console.log(`ok   ${name} (${Date.now() - started} ms)`)
+      } catch (error) {
+        failures.push({ name, error })
+        console.log(`FAIL ${name}: ${error?.message ?? error}`)
+      }
+    },
+    finish() {
+      for (const { name, error } of failures) {
+        if (!(error instanceof AssertionError) && error?.stack) console.error(`\n${name}\n${error.stack}`)
+      }
+      console.log(`${passed} passed, ${failures.length} failed`)
+      process.exitCode = failures.length === 0 ? 0 : 1
+    },
+  }
+}

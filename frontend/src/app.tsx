@@ -1,0 +1,37 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
+import { Route, Router, Switch, type BaseLocationHook } from 'wouter'
+import { AppShell } from '@/components/layout/app-shell'
+import { TooltipProvider } from '@/components/ui/tooltip'
+import { HomeView } from '@/components/views/home'
+import { ModelCatalogView } from '@/components/views/model-catalog'
+import { NotFoundView } from '@/components/views/not-found'
+import { I18nProvider, type Lang } from '@/i18n'
+import { ROUTES } from '@/routes'
+
+export interface AppProps {
+  queryClient: QueryClient
+  /** Fixes the language (tests); otherwise the saved choice or the browser's. */
+  lang?: Lang
+  /** Location hook for tests (e.g. wouter's memoryLocation); the browser's address bar otherwise. */
+  locationHook?: BaseLocationHook
+}
+
+export function App({ queryClient, lang, locationHook }: AppProps) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider lang={lang}>
+        <TooltipProvider delayDuration={300}>
+          <Router hook={locationHook}>
+            <AppShell>
+              <Switch>
+                <Route path={ROUTES.home} component={HomeView} />
+                <Route path={ROUTES.modelCatalog} component={ModelCatalogView} />
+                <Route component={NotFoundView} />
+              </Switch>
+            </AppShell>
+          </Router>
+        </TooltipProvider>
+      </I18nProvider>
+    </QueryClientProvider>
+  )
+}

@@ -1,0 +1,59 @@
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { LANG_STORAGE_KEY } from '@/i18n'
+import { jsonResponse, renderApp, sampleCapabilities, stubFetch } from '@/test/render-app'
+
+describe('app shell', () => {
+  it('shows a welcome at / without redirecting, with Models and More in the navigation', () => {
+    stubFetch(() => jsonResponse(sampleCapabilities))
+    const { location } = renderApp({ path: '/', lang: 'en' })
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Welcome to Nebula Model Catalog' })).toBeTruthy()
+    const nav = screen.getByRole('navigation', { name: 'Main navigation' })
+    expect(within(nav).getByRole('link', { name: 'Models' }).getAttribute('href')).toBe('/models')
+    expect(within(nav).getByRole('button', { name: 'More' })).toBeTruthy()
+    expect(location.history).toEqual(['/'])
+  })
+
+  it('opens Model Catalog from the More menu with the keyboard', async () => {
+    stubFetch(() => jsonResponse(sampleCapabilities))
+    const user = userEvent.setup()
+    const { location } = renderApp({ path: '/', lang: 'en' })
+
+    screen.getByRole('button', { name: 'More' }).focus()
+    await user.keyboard('{Enter}')
+    const item = await screen.findByRole('menuitem', { name: /Model Catalog/ })
+    expect(item.getAttribute('href')).toBe('/model-catalog')
+    await user.keyboard('{Enter}')
+
+    expect(location.history.at(-1)).toBe('/model-catalog')
+    expect(await screen.findByRole('heading', { level: 1, name: 'Model Catalog' })).toBeTruthy()
+  })
+
+  it('switches the language, remembers it and sets the document language', async () => {
+    stubFetch(() => jsonResponse(sampleCapabilities))
+    const user = userEvent.setup()
+    renderApp({ path: '/model-catalog' })
+
+    const group = screen.getByRole('group', { name: /Language|语言/ })
+    await user.click(within(group).getByRole('button', { name: '中文' }))
+    expect(screen.getByRole('heading', { level: 1, name: '模型目录' })).toBeTruthy()
+    expect(within(group).getByRole('button', { name: '中文' }).getAttribute('aria-pressed')).toBe('true')
+    expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('zh')
+    expect(document.documentElement.lang).toBe('zh-CN')
+
+    await user.click(within(group).getByRole('button', { name: 'English' }))
+    expect(screen.getByRole('heading', { level: 1, name: 'Model Catalog' })).toBeTruthy()
+    expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('en')
+  })
+
+  it('shows a not-found view inside the shell for an unknown address', () => {
+    stubFetch(() => jsonResponse(sampleCapabilities))
+    renderApp({ path: '/no/such/page', lang: 'en' })
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Page not found' })).toBeTruthy()
+    expect(screen.getByText('There is no page at /no/such/page.')).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'More' })).toBeTruthy()
+  })
+})

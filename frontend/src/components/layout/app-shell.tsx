@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react'
+import { Diamond } from 'lucide-react'
+import { Link } from 'wouter'
+import { useI18n } from '@/i18n'
+import { resolveModelsUrl } from '@/lib/config'
+import { ROUTES } from '@/routes'
+import { LanguageSwitch } from './language-switch'
+import { MoreMenu } from './more-menu'
+import { navItemClasses } from './nav-item'
+
+/** Top bar (product name, Models link, More menu, language switch) and the main content area. */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t } = useI18n()
+  const modelsUrl = resolveModelsUrl()
+
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-lg bg-card px-4 py-2 text-sm font-medium shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        {t('app.skipToContent')}
+      </a>
+      <header className="sticky top-0 z-40 border-b bg-card/95 backdrop-blur supports-[backdrop-filter]:bg-card/80">
+        <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
+          <Link
+            href={ROUTES.home}
+            className="flex shrink-0 items-center gap-2 rounded-lg px-1 py-1 text-foreground"
+          >
+            <Diamond className="size-5" aria-hidden />
+            <span className="text-lg font-bold tracking-tight">{t('app.name')}</span>
+          </Link>
+          <span className="hidden h-6 w-px bg-border sm:block" aria-hidden />
+          <nav aria-label={t('nav.label')} className="flex min-w-0 items-center gap-0.5 sm:gap-1">
+            <a href={modelsUrl} className={navItemClasses(false)}>
+              {t('nav.models')}
+            </a>
+            <MoreMenu />
+          </nav>
+          <div className="ml-auto">
+            <LanguageSwitch />
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 outline-none sm:px-6 sm:py-8">
+        {children}
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,41 @@
+import { Languages } from 'lucide-react'
+import { useI18n, type Lang } from '@/i18n'
+import { cn } from '@/lib/utils'
+
+const OPTIONS: { lang: Lang; short: string; htmlLang: string }[] = [
+  { lang: 'en', short: 'EN', htmlLang: 'en' },
+  { lang: 'zh', short: '中文', htmlLang: 'zh-CN' },
+]
+
+/** A labelled two-way switch; each option is a toggle button named in its own language. */
+export function LanguageSwitch() {
+  const { lang, setLang, t } = useI18n()
+  return (
+    <div role="group" aria-label={t('lang.label')} className="flex items-center gap-1.5">
+      <Languages className="hidden size-4 text-muted-foreground sm:block" aria-hidden />
+      <div className="flex rounded-lg border bg-muted p-0.5">
+        {OPTIONS.map((option) => {
+          const active = option.lang === lang
+          const name = option.lang === 'en' ? t('lang.en') : t('lang.zh')
+          return (
+            <button
+              key={option.lang}
+              type="button"
+              lang={option.htmlLang}
+              aria-pressed={active}
+              aria-label={name}
+              title={name}
+              onClick={() => setLang(option.lang)}
+              className={cn(
+                'h-8 min-w-11 rounded-md px-2.5 text-sm font-medium transition-colors',
+                active ? 'bg-card text-foreground shadow-sm' : 'text-muted-foreground hover:text-foreground',
+              )}
+            >
+              {option.short}
+            </button>
+          )
+        })}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,42 @@
+import { useEffect } from 'react'
+import { CapabilityStrip } from '@/features/capabilities/capability-strip'
+import { SimulatorBanner } from '@/features/capabilities/simulator-banner'
+import { useCapabilities } from '@/features/capabilities/use-capabilities'
+import { DownloadedModelsBlock } from '@/features/downloaded-models/downloaded-models-block'
+import { HubSearchBlock } from '@/features/hub-search/hub-search-block'
+import { useI18n } from '@/i18n'
+
+/** The Model Catalog page: service status, block A (downloaded models) and block B (hub search). */
+export function ModelCatalogView() {
+  const { t } = useI18n()
+  const caps = useCapabilities()
+
+  useEffect(() => {
+    document.title = `${t('catalog.title')} · ${t('app.name')}`
+  }, [t])
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-1.5">
+        <p className="text-sm text-muted-foreground">
+          {t('nav.more')} <span aria-hidden>/</span> {t('nav.modelCatalog')}
+        </p>
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{t('catalog.title')}</h1>
+        <p className="max-w-3xl text-base text-muted-foreground">{t('catalog.subtitle')}</p>
+      </header>
+
+      {caps.data?.nebula.simulated && <SimulatorBanner />}
+
+      <CapabilityStrip
+        data={caps.data}
+        error={caps.error}
+        isPending={caps.isPending}
+        isFetching={caps.isFetching}
+        onRefresh={() => void caps.refetch()}
+      />
+
+      <DownloadedModelsBlock />
+      <HubSearchBlock />
+    </div>
+  )
+}

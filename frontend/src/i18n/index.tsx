@@ -1,0 +1,67 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { en, type MessageKey, type Messages } from './en'
+import { zh } from './zh'
+
+export type Lang = 'en' | 'zh'
+export type { MessageKey }
+
+export const dictionaries: Record<Lang, Messages> = { en, zh }
+export const LANGS: readonly Lang[] = ['en', 'zh']
+export const LANG_STORAGE_KEY = 'nebula-catalog.lang'
+
+/** The saved choice if there is one, else the browser's language (any `zh*` means Chinese). */
+export function initialLang(): Lang {
+  try {
+    const saved = globalThis.localStorage?.getItem(LANG_STORAGE_KEY)
+    if (saved === 'en' || saved === 'zh') return saved
+  } catch {
+    // storage may be blocked; fall through to the browser language
+  }
+  const browser = globalThis.navigator?.language?.toLowerCase() ?? ''
+  return browser.startsWith('zh') ? 'zh' : 'en'
+}
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
+
+export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
+  const text = dictionaries[lang][key]
+  if (!params) return text
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+}
+
+interface I18nValue {
+  lang: Lang
+  setLang: (lang: Lang) => void
+  t: Translate
+}
+
+const I18nContext = createContext<I18nValue | null>(null)
+
+export function I18nProvider({ children, lang: fixedLang }: { children: ReactNode; lang?: Lang }) {
+  const [lang, setLangState] = useState<Lang>(() => fixedLang ?? initialLang())
+
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next)
+    try {
+      globalThis.localStorage?.setItem(LANG_STORAGE_KEY, next)
+    } catch {
+      // not persisted; the choice still holds for this visit
+    }
+  }, [])
+
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en'
+  }, [lang])
+
+  const value = useMemo<I18nValue>(
+    () => ({ lang, setLang, t: (key, params) => translate(lang, key, params) }),
+    [lang, setLang],
+  )
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
+}
+
+export function useI18n(): I18nValue {
+  const value = useContext(I18nContext)
+  if (!value) throw new Error('useI18n must be used inside <I18nProvider>')
+  return value
+}

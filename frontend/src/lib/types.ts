@@ -1,0 +1,15 @@
+/**
+ * Names the page uses for the API's types. Every type here comes from the generated contract
+ * (`src/api/schema.d.ts`, made from `openapi/catalog-api.yaml` by `npm run gen:api`).
+ *
+ * `CatalogModelItem` and `DownloadedModelRow` are added here once the contract describes
+ * search results and the downloaded-models list.
+ */
+import type { components } from '@/api/schema'
+
+type Schemas = components['schemas']
+
+export type Capabilities = Schemas['Capabilities']
+export type HubCapability = Schemas['HubCapability']
+export type CatalogProvider = Schemas['Provider']
+export type ErrorResponse = Schemas['ErrorResponse']

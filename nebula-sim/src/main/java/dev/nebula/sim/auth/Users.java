@@ -1,0 +1,30 @@
+package dev.nebula.sim.auth;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The user table. Nebula seeds admin/admin123; the simulator adds one demo account per other role. */
+public final class Users {
+    public static final List<User> DEFAULTS = List.of(
+            User.of("admin", "admin123", "admin", null, null, true),
+            User.of("operator", "operator123", "operator", "Demo operator", null, true),
+            User.of("viewer", "viewer123", "viewer", "Demo viewer", null, true));
+
+    private final Map<String, User> byName = new ConcurrentHashMap<>();
+
+    public void replaceAll(Collection<User> users) {
+        byName.clear();
+        DEFAULTS.forEach(u -> byName.put(u.username(), u));
+        users.forEach(u -> byName.put(u.username(), u));
+    }
+
+    public User find(String username) {
+        return byName.get(username);
+    }
+
+    public List<User> list() {
+        return byName.values().stream().sorted((a, b) -> a.username().compareTo(b.username())).toList();
+    }
+}
