@@ -1,7 +1,7 @@
 package dev.nebula.catalog.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.nebula.catalog.config.CatalogConfig;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -29,7 +29,9 @@ public class TokenCipher {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
-    public TokenCipher(@ConfigProperty(name = "catalog.auth.session-key-file") String keyFile) {
+    public TokenCipher(CatalogConfig config) {
+        String keyFile = config.auth().sessionKeyFile().orElseThrow(() -> new IllegalStateException(
+                "catalog.auth.session-key-file (CATALOG_AUTH_SESSION_KEY_FILE) is not set"));
         try {
             byte[] raw = Base64.getDecoder().decode(Files.readString(Path.of(keyFile)).trim());
             this.key = new SecretKeySpec(raw, "AES");

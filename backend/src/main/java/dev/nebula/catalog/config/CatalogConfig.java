@@ -18,6 +18,13 @@ public interface CatalogConfig {
 
     Hubs hubs();
 
+    Auth auth();
+
+    interface Auth {
+        /** File holding the base64 AES-256 key that encrypts stored Nebula sessions (generated on first start). */
+        Optional<String> sessionKeyFile();
+    }
+
     interface Nebula {
         /** Nebula BFF base URL; empty means "not configured" (Main then starts the simulator). */
         Optional<String> url();

@@ -16,7 +16,6 @@ import dev.nebula.catalog.web.RequestIds;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
-import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,19 +84,16 @@ public class NebulaClient {
     }
 
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 3000, skipOn = NebulaRejection.class)
-    @CircuitBreakerName("nebula-reads")
     public Uni<List<ModelView>> models(String token) {
         return call("models", true, () -> api.models(bearer(token)));
     }
 
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 3000, skipOn = NebulaRejection.class)
-    @CircuitBreakerName("nebula-reads")
     public Uni<ModelDetail> model(String token, String uid) {
         return call("model", true, () -> api.model(bearer(token), uid));
     }
 
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 3000, skipOn = NebulaRejection.class)
-    @CircuitBreakerName("nebula-reads")
     public Uni<CacheSummary> cacheSummary(String token) {
         return call("cache_summary", true, () -> api.cacheSummary(bearer(token)));
     }

@@ -2,6 +2,9 @@ package dev.nebula.catalog.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.logging.Log;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -18,6 +21,12 @@ import java.util.Map;
  * body with a fitting status. Stack traces go to the log, never to the caller.
  */
 public class ErrorMappers {
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Event<AccessDenied> denied;
 
     @ServerExceptionMapper
     public Response api(ApiException e, HttpServerRequest request) {
@@ -55,7 +64,12 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, HttpServerRequest request) {
-        return error(request, 403, "forbidden", "Your role does not allow this action.");
+        String actor = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
+        String role = identity.getRoles().contains("admin") ? "admin"
+                : identity.getRoles().contains("operator") ? "operator" : identity.getRoles().contains("viewer") ? "viewer" : null;
+        denied.fireAsync(new AccessDenied(actor, role, request.method().name(), request.path(), requestId(request),
+                request.remoteAddress() == null ? null : request.remoteAddress().hostAddress()));
+        return error(request, 403, "forbidden", "Your role (" + role + ") does not allow this action.");
     }
 
     @ServerExceptionMapper(priority = 10_000)

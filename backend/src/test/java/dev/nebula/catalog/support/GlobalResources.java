@@ -4,9 +4,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 
 /**
  * Registers the suite's external dependencies once, globally, so that the application boots a single time:
- * a real embedded PostgreSQL (further resources are added here as the product grows).
+ * a real embedded PostgreSQL, generated JWT keys, the Nebula simulator (and the hub stubs).
  */
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(JwtKeysResource.class)
+@QuarkusTestResource(NebulaSimulatorResource.class)
 public class GlobalResources {
 }

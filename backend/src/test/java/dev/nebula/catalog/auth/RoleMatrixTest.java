@@ -1,0 +1,52 @@
+package dev.nebula.catalog.auth;
+
+import dev.nebula.catalog.support.Contract;
+import dev.nebula.catalog.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * One table: every endpoint × {anonymous, viewer, operator, admin} → the status each must get. A valid token
+ * without the role gets 403; no token gets 401. Bodies are deliberately minimal: the table is about who may
+ * reach the endpoint, not what it then decides.
+ */
+@QuarkusTest
+class RoleMatrixTest {
+
+    /** method, path, body (or null), anonymous, viewer, operator, admin. */
+    static final Object[][] MATRIX = {
+            {"GET", "/api/v2/catalog/capabilities", null, 200, 200, 200, 200},
+            {"GET", "/api/v2/catalog/auth/me", null, 401, 200, 200, 200},
+            {"GET", "/api/v2/catalog/audit", null, 401, 403, 403, 200},
+    };
+
+    static Stream<Object[]> cases() {
+        return Stream.of(MATRIX).flatMap(row -> Stream.of(
+                new Object[]{row[0], row[1], row[2], "anonymous", row[3]},
+                new Object[]{row[0], row[1], row[2], "viewer", row[4]},
+                new Object[]{row[0], row[1], row[2], "operator", row[5]},
+                new Object[]{row[0], row[1], row[2], "admin", row[6]}));
+    }
+
+    @ParameterizedTest(name = "{0} {1} as {3} -> {4}")
+    @MethodSource("cases")
+    void enforcesTheRoleTable(String method, String path, String body, String role, int expected) {
+        RequestSpecification request = given().filter(Contract.FILTER);
+        switch (role) {
+            case "viewer" -> request.auth().oauth2(Tokens.viewer());
+            case "operator" -> request.auth().oauth2(Tokens.operator());
+            case "admin" -> request.auth().oauth2(Tokens.admin());
+            default -> { }
+        }
+        if (body != null) {
+            request.contentType("application/json").body(body);
+        }
+        request.when().request(method, path).then().statusCode(expected);
+    }
+}
