@@ -54,6 +54,11 @@ class ScenarioTest {
             JsonNode summary = viewer.get("/api/v2/cache/summary").json();
             assertEquals(50, summary.get("nodes").size());
             assertTrue(summary.get("total_cached_models").asInt() > 1000);
+            @SuppressWarnings("unchecked")
+            Map<String, Integer> states = (Map<String, Integer>) sim.control().describe().get("states");
+            for (String s : new String[] {"running", "stopped", "failed", "degraded", "downloading", "starting"}) {
+                assertTrue(states.getOrDefault(s, 0) > 0, "large scenario has " + s + ": " + states);
+            }
         }
     }
 
