@@ -11,7 +11,7 @@ const OPTIONS: { lang: Lang; short: string; htmlLang: string }[] = [
 export function LanguageSwitch() {
   const { lang, setLang, t } = useI18n()
   return (
-    <div role="group" aria-label={t('lang.label')} className="flex items-center gap-1.5">
+    <div role="group" aria-label={t('lang.label')} className="flex shrink-0 items-center gap-1.5">
       <Languages className="hidden size-4 text-muted-foreground sm:block" aria-hidden />
       <div className="flex rounded-lg border bg-muted p-0.5">
         {OPTIONS.map((option) => {
@@ -27,7 +27,7 @@ export function LanguageSwitch() {
               title={name}
               onClick={() => setLang(option.lang)}
               className={cn(
-                'h-8 min-w-11 rounded-md px-2.5 text-sm font-medium transition-colors',
+                'h-8 min-w-11 shrink-0 rounded-md px-2.5 text-sm font-medium whitespace-nowrap transition-colors',
                 active ? 'bg-card text-foreground shadow-sm' : 'text-muted-foreground hover:text-foreground',
               )}
             >

@@ -26,7 +26,7 @@ export function CapabilityStrip({ data, error, isPending, isFetching, onRefresh 
   return (
     <Card aria-labelledby={headingId} data-testid="capability-strip" aria-busy={isFetching}>
       <div className="flex items-center justify-between gap-3 px-5 pt-4 sm:px-6">
-        <h2 id={headingId} className="text-base font-semibold">
+        <h2 id={headingId} className="text-base font-bold">
           {t('caps.title')}
         </h2>
         <Button variant="outline" size="sm" onClick={onRefresh} disabled={isFetching}>

@@ -35,7 +35,7 @@ final class JsonBody {
             if (first != JsonToken.START_OBJECT) {
                 JsonNode value = p.readValueAsTree();
                 rejectTrailing(p);
-                throw Errors.plain(422, SHAPE + "invalid type: " + Fields.describe(value) + ", expected struct "
+                throw Errors.plain(422, SHAPE + "invalid type: " + SerdeShape.describe(value) + ", expected struct "
                         + schema.typeName() + at(p.currentLocation()));
             }
             Map<String, JsonNode> values = new LinkedHashMap<>();
@@ -53,7 +53,7 @@ final class JsonBody {
             }
             String end = at(p.currentLocation());
             rejectTrailing(p);
-            return Fields.validate(schema, values, where, end);
+            return SerdeShape.validate(schema, values, where, end);
         } catch (JsonProcessingException e) {
             throw Errors.plain(400, PARSE + e.getOriginalMessage().toLowerCase(Locale.ROOT).split("\n")[0]
                     + at(e.getLocation()));

@@ -28,9 +28,14 @@ final class LargeScenario {
         List<Scenario.ModelDef> defs = new ArrayList<>();
         for (int i = 0; i < models; i++) {
             String name = ORGS[i % ORGS.length] + "/model-" + i + "-" + SIZES[random.nextInt(SIZES.length)];
-            String node = nodes.get(random.nextInt(nodeCount)).id();
+            int nodeIndex = random.nextInt(nodeCount);
+            String node = nodes.get(nodeIndex).id();
             ModelSource source = i % 5 == 0 ? ModelSource.MODEL_SCOPE : ModelSource.HUGGING_FACE;
-            defs.add(new Scenario.ModelDef(null, name, source, state(random.nextInt(100)), 1L, List.of(node),
+            String state = state(random.nextInt(100));
+            String second = nodes.get((nodeIndex + 1) % nodeCount).id();
+            // degraded needs a ready replica beside the unhealthy one
+            List<String> placed = "degraded".equals(state) && nodeCount > 1 ? List.of(node, second) : List.of(node);
+            defs.add(new Scenario.ModelDef(null, name, source, state, (long) placed.size(), placed,
                     List.of(nodes.get(random.nextInt(nodeCount)).id()), null, "vllm", null, null,
                     Map.of("team", "t" + (i % 7)), null, "admin", 60L + i, 20_000_000L, 0.2));
         }
