@@ -41,13 +41,18 @@ class HubMetadataTest {
                 .when().get("/api/v2/catalog/search/" + path).then();
     }
 
-    @Test
-    void huggingFaceMetadataHasRevisionExactSizeFilesAndAPlainTextSummary() {
+    /** Both tests that read this model use the same stubs: the answer is cached for the whole run. */
+    private static void stubQwenOnHuggingFace() {
         HubStubs.server().stubFor(get(urlPathEqualTo("/api/models/Qwen/Qwen2.5-7B-Instruct"))
                 .withQueryParam("blobs", WireMock.equalTo("true"))
                 .willReturn(json(200, fixture("hf-model-info-Qwen2.5-7B-Instruct.json"))));
         HubStubs.server().stubFor(get(urlPathEqualTo("/Qwen/Qwen2.5-7B-Instruct/raw/" + SHA + "/README.md"))
                 .willReturn(aResponse().withStatus(200).withBody(fixture("hf-readme-qwen.md"))));
+    }
+
+    @Test
+    void huggingFaceMetadataHasRevisionExactSizeFilesAndAPlainTextSummary() {
+        stubQwenOnHuggingFace();
 
         metadata("huggingface/Qwen/Qwen2.5-7B-Instruct").statusCode(200)
                 .body("id", equalTo("Qwen/Qwen2.5-7B-Instruct"))
@@ -131,8 +136,7 @@ class HubMetadataTest {
     void javaPreflightReturnsEmptyForMissingModelsAndMetadataForExistingOnes() throws Exception {
         HubStubs.server().stubFor(get(urlPathEqualTo("/api/models/someone/preflight-missing"))
                 .willReturn(recorded(401, fixture("hf-error-401.json"), "hf-error-401.headers.txt")));
-        HubStubs.server().stubFor(get(urlPathEqualTo("/api/models/Qwen/Qwen2.5-7B-Instruct"))
-                .willReturn(json(200, fixture("hf-model-info-Qwen2.5-7B-Instruct.json"))));
+        stubQwenOnHuggingFace();
 
         // blocking API: called from a worker thread, as the import feature will
         Optional<ModelMetadata> missing = CompletableFuture.supplyAsync(

@@ -32,7 +32,7 @@ class SearchCachingTest {
     @Test
     void hundredConcurrentIdenticalSearchesMakeOneHubCall() throws Exception {
         HubStubs.server().stubFor(get(urlPathEqualTo("/api/models")).withQueryParam("search", WireMock.equalTo("burst"))
-                .willReturn(json(200, fixture("hf-search-qwen.json")).withFixedDelay(300)));
+                .willReturn(json(200, fixture("hf-search-qwen.json")).withFixedDelay(100)));
         String token = Tokens.viewer();
 
         ExecutorService pool = Executors.newFixedThreadPool(50);

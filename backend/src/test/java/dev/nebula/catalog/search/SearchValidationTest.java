@@ -46,7 +46,7 @@ class SearchValidationTest {
     @CsvSource({
             "huggingface/own%20er/name, owner",
             "huggingface/owner/na%3Bme, name",
-            "huggingface/owner/.., name",
+            "huggingface/owner/na%2Ame, name",
             "gitlab/owner/name, provider",
     })
     void rejectsBadModelIdsNamingTheField(String path, String field) {
@@ -55,9 +55,10 @@ class SearchValidationTest {
                 .then().statusCode(400).body("error.details.field", equalTo(field));
     }
 
+    // deliberately invalid requests go without the contract filter: it would reject them before they are sent
     @Test
     void rejectsOverlongModelIdParts() {
-        given().filter(Contract.FILTER).header("Authorization", "Bearer " + Tokens.viewer())
+        given().header("Authorization", "Bearer " + Tokens.viewer())
                 .when().get("/api/v2/catalog/search/huggingface/" + "o".repeat(97) + "/name")
                 .then().statusCode(400).body("error.details.field", equalTo("owner"));
     }
