@@ -77,9 +77,10 @@ public class SearchService {
         Duration budget = provider == Provider.HUGGINGFACE ? config.hubs().huggingface().metadataTimeout()
                 : config.hubs().modelscope().metadataTimeout();
         return metadataOf(provider, modelId)
+                .ifNoItem().after(budget.multipliedBy(2)).failWith(() -> HubException.timeout(provider, budget))
                 .map(Optional::of)
                 .onFailure(e -> e instanceof HubException h && h.status() == 404).recoverWithItem(Optional.empty())
-                .await().atMost(budget.multipliedBy(2));
+                .await().indefinitely();
     }
 
     private ModelHub hubFor(Provider provider) {
