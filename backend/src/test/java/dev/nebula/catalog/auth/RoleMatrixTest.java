@@ -24,6 +24,10 @@ class RoleMatrixTest {
             {"GET", "/api/v2/catalog/capabilities", null, 200, 200, 200, 200},
             {"GET", "/api/v2/catalog/auth/me", null, 401, 200, 200, 200},
             {"GET", "/api/v2/catalog/audit", null, 401, 403, 403, 200},
+            {"GET", "/api/v2/catalog/models", null, 401, 200, 200, 200},
+            {"GET", "/api/v2/catalog/models/bge-m3", null, 401, 200, 200, 200},
+            {"GET", "/api/v2/catalog/models/bge-m3/delete-impact", null, 401, 200, 200, 200},
+            {"DELETE", "/api/v2/catalog/models/inv-matrix-no-such-model", null, 401, 403, 403, 404},
     };
 
     static Stream<Object[]> cases() {
