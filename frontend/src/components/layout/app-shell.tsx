@@ -7,8 +7,9 @@ import { ROUTES } from '@/routes'
 import { LanguageSwitch } from './language-switch'
 import { MoreMenu } from './more-menu'
 import { navItemClasses } from './nav-item'
+import { UserMenu } from './user-menu'
 
-/** Top bar (product name, Models link, More menu, language switch) and the main content area. */
+/** Top bar (product name, Models link, More menu, language switch, account) and the main content area. */
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useI18n()
   const modelsUrl = resolveModelsUrl()
@@ -37,8 +38,9 @@ export function AppShell({ children }: { children: ReactNode }) {
             </a>
             <MoreMenu />
           </nav>
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-1.5 sm:gap-3">
             <LanguageSwitch />
+            <UserMenu />
           </div>
         </div>
       </header>
