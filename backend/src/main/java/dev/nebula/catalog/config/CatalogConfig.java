@@ -25,6 +25,8 @@ public interface CatalogConfig {
         Optional<String> sessionKeyFile();
     }
 
+    Search search();
+
     interface Nebula {
         /** Nebula BFF base URL; empty means "not configured" (Main then starts the simulator). */
         Optional<String> url();
@@ -53,5 +55,49 @@ public interface CatalogConfig {
         String endpoint();
 
         Optional<String> token();
+
+        /** Budget for one search call including its single retry; the page waits no longer than this. */
+        @WithDefault("2s")
+        Duration searchTimeout();
+
+        /** Budget for a model's metadata (model info, file list and card). */
+        @WithDefault("8s")
+        Duration metadataTimeout();
+
+        @WithDefault("1s")
+        Duration connectTimeout();
+
+        /**
+         * ModelScope only: which search surface to call first, {@code openapi} (official) or {@code dolphin}
+         * (the web UI's call). The other one is the fallback when the first answers garbage or 404/5xx.
+         */
+        @WithDefault("openapi")
+        String searchApi();
+    }
+
+    interface Search {
+        /** How long an identical search is answered from memory. */
+        @WithDefault("60s")
+        Duration cacheTtl();
+
+        /** How long a model's metadata is answered from memory. */
+        @WithDefault("10m")
+        Duration metadataTtl();
+
+        /** Bound on remembered searches, metadata answers and Hugging Face cursor chains (each). */
+        @WithDefault("1000")
+        int cacheEntries();
+
+        /** Calls in the window before a hub's circuit may open (half of them failing opens it). */
+        @WithDefault("10")
+        int circuitRequestVolume();
+
+        /** How long an open circuit answers 503 before letting a trial call through. */
+        @WithDefault("15s")
+        Duration circuitOpenFor();
+
+        /** Sent to both hubs: some hub front ends block unknown or library-default agents. */
+        @WithDefault("nebula-model-catalog/0.1 (+https://github.com/lipish/nebula)")
+        String userAgent();
     }
 }

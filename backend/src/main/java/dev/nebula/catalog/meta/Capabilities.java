@@ -11,6 +11,8 @@ public record Capabilities(String service, String version, Database database, Ne
     public record Nebula(boolean configured, boolean simulated, String url_host, boolean reachable, String error) {
     }
 
-    public record Hub(String provider, boolean enabled, String base_url_host, boolean token_configured) {
+    /** Last-seen fields are null until the hub has been called; {@code circuit} is closed, open or half_open. */
+    public record Hub(String provider, boolean enabled, String base_url_host, boolean token_configured,
+                      String last_success_at, String last_failure_at, String last_failure_reason, String circuit) {
     }
 }

@@ -2,6 +2,8 @@ package dev.nebula.catalog.meta;
 
 import dev.nebula.catalog.config.CatalogConfig;
 import dev.nebula.catalog.nebula.NebulaClient;
+import dev.nebula.catalog.search.HubHealth;
+import dev.nebula.catalog.search.Provider;
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -29,6 +31,9 @@ public class CapabilitiesService {
 
     @Inject
     NebulaClient nebula;
+
+    @Inject
+    HubHealth hubHealth;
 
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
     String version;
@@ -63,12 +68,15 @@ public class CapabilitiesService {
     }
 
     private List<Capabilities.Hub> hubs() {
-        return List.of(hub("huggingface", config.hubs().huggingface()), hub("modelscope", config.hubs().modelscope()));
+        return List.of(hub(Provider.HUGGINGFACE, config.hubs().huggingface()),
+                hub(Provider.MODELSCOPE, config.hubs().modelscope()));
     }
 
-    private static Capabilities.Hub hub(String provider, CatalogConfig.Hub hub) {
+    private Capabilities.Hub hub(Provider provider, CatalogConfig.Hub hub) {
         boolean token = hub.token().filter(t -> !t.isBlank()).isPresent();
-        return new Capabilities.Hub(provider, hub.enabled(), hostOf(hub.endpoint()), token);
+        HubHealth.Status seen = hubHealth.status(provider);
+        return new Capabilities.Hub(provider.wire(), hub.enabled(), hostOf(hub.endpoint()), token,
+                seen.last_success_at(), seen.last_failure_at(), seen.last_failure_reason(), seen.circuit());
     }
 
     /** Host and port only: full URLs may carry credentials or paths that are nobody's business. */

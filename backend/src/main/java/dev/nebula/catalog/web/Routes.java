@@ -30,7 +30,7 @@ public class Routes {
         router.get("/q/openapi").order(-10).handler(rc -> rc.response()
                 .putHeader("Content-Type", "application/yaml;charset=UTF-8").end(contract));
         // Deep links such as /model-catalog render the SPA; paths with a dot are files and stay 404 when missing.
-        router.getWithRegex("^/(?!api(/|$)|q(/|$))[^.]*$").order(Integer.MAX_VALUE - 1).handler(rc -> rc.reroute("/"));
+        router.getWithRegex("^/(?!api(/|$)|q(/|$))[^.]+$").handler(rc -> rc.reroute("/"));
         router.route("/api/*").order(Integer.MAX_VALUE).handler(this::apiNotFound);
         router.route("/api/*").order(Integer.MAX_VALUE).failureHandler(this::apiFailure);
     }

@@ -1,0 +1,59 @@
+package dev.nebula.catalog.search;
+
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * What the service last saw from each hub, for capabilities: a hub that answered "not found" is healthy, one that
+ * timed out or sent garbage is not. The circuit state is read live from fault tolerance.
+ */
+@ApplicationScoped
+public class HubHealth {
+
+    public record Status(String last_success_at, String last_failure_at, String last_failure_reason, String circuit) {
+    }
+
+    private record Seen(Instant success, Instant failure, String reason) {
+    }
+
+    private final Map<Provider, Seen> seen = new EnumMap<>(Provider.class);
+
+    public synchronized void success(Provider provider) {
+        Seen s = seen.getOrDefault(provider, new Seen(null, null, null));
+        seen.put(provider, new Seen(Instant.now(), s.failure(), s.reason()));
+    }
+
+    public synchronized void failure(Provider provider, Throwable error) {
+        if (error instanceof HubException.Rejected rejected && rejected.status() == 404) {
+            success(provider);
+            return;
+        }
+        Seen s = seen.getOrDefault(provider, new Seen(null, null, null));
+        String reason = error instanceof HubException h ? h.code() + ": " + h.getMessage() : error.getClass().getSimpleName();
+        seen.put(provider, new Seen(s.success(), Instant.now(), reason));
+    }
+
+    public synchronized Status status(Provider provider) {
+        Seen s = seen.getOrDefault(provider, new Seen(null, null, null));
+        return new Status(iso(s.success()), iso(s.failure()), s.reason(), circuit(provider));
+    }
+
+    /** Circuit breakers are named after the provider's wire name (see the hub clients). */
+    private static String circuit(Provider provider) {
+        try {
+            CircuitBreakerState state = CircuitBreakerMaintenance.get().currentState(provider.wire());
+            return state.name().toLowerCase();
+        } catch (RuntimeException notYetCreated) {
+            return "closed";
+        }
+    }
+
+    private static String iso(Instant at) {
+        return at == null ? null : at.toString();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.nebula.catalog.search;
+
+import dev.nebula.catalog.config.CatalogConfig;
+import dev.nebula.catalog.web.ApiException;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Hub search and model metadata for the API and for other features (import pre-flight). Answers are cached
+ * briefly and identical concurrent requests share one hub call; cluster holdings are added per request, never
+ * cached, because they change with the cluster rather than with the hub.
+ */
+@ApplicationScoped
+public class SearchService {
+
+    @Inject
+    CatalogConfig config;
+
+    @Inject
+    Instance<ModelHub> hubBeans;
+
+    @Inject
+    ClusterHoldings holdings;
+
+    @Inject
+    SearchMetrics metrics;
+
+    private final Map<Provider, ModelHub> hubs = new EnumMap<>(Provider.class);
+    private UniCache<SearchQuery, HubPage> pages;
+    private UniCache<String, ModelMetadata> metadata;
+
+    @PostConstruct
+    void init() {
+        hubBeans.forEach(hub -> hubs.put(hub.provider(), hub));
+        pages = new UniCache<>(config.search().cacheTtl(), config.search().cacheEntries(), hit -> metrics.cache("search", hit));
+        metadata = new UniCache<>(config.search().metadataTtl(), config.search().cacheEntries(),
+                hit -> metrics.cache("metadata", hit));
+    }
+
+    /** One page of results; {@code cursor}, when given, overrides {@code query.page()}. */
+    public Uni<SearchPage> search(SearchQuery requested, String cursor) {
+        long started = System.nanoTime();
+        SearchQuery query = cursor == null || cursor.isBlank() ? requested
+                : requested.atPage(SearchCursor.page(cursor.trim(), requested));
+        ModelHub hub = hubFor(query.provider());
+        return pages.get(query, () -> hub.search(query))
+                .map(page -> new SearchPage(query.provider().wire(), query.page(), query.limit(),
+                        withHoldings(query.provider(), page.items()), page.hasMore(), page.total(),
+                        page.hasMore() && query.page() < SearchRequestLimits.MAX_PAGE ? SearchCursor.next(query) : null))
+                .invoke(() -> metrics.search(query.provider(), "ok", System.nanoTime() - started))
+                .onFailure().invoke(e -> metrics.search(query.provider(),
+                        e instanceof ApiException a ? a.code() : "internal_error", System.nanoTime() - started));
+    }
+
+    /** Metadata of {@code owner/name}; fails with a 404 {@link HubException} when the hub has no such model. */
+    public Uni<ModelMetadata> metadataOf(Provider provider, String modelId) {
+        String id = SearchRequestLimits.modelId(modelId);
+        ModelHub hub = hubFor(provider);
+        return metadata.get(provider.wire() + "/" + id, () -> hub.metadata(id));
+    }
+
+    /**
+     * Pre-flight for imports: empty when the model does not exist (or is private to us); otherwise revision, exact
+     * size, gated/private. Blocks: call it from a worker thread, never from the event loop. Hub trouble (timeouts,
+     * rate limits, bad token) is thrown as {@link HubException} so the caller can tell "absent" from "unknown".
+     */
+    public Optional<ModelMetadata> metadata(Provider provider, String modelId) {
+        Duration budget = provider == Provider.HUGGINGFACE ? config.hubs().huggingface().metadataTimeout()
+                : config.hubs().modelscope().metadataTimeout();
+        return metadataOf(provider, modelId)
+                .ifNoItem().after(budget.multipliedBy(2)).failWith(() -> HubException.timeout(provider, budget))
+                .map(Optional::of)
+                .onFailure(e -> e instanceof HubException h && h.status() == 404).recoverWithItem(Optional.empty())
+                .await().indefinitely();
+    }
+
+    private ModelHub hubFor(Provider provider) {
+        CatalogConfig.Hub settings = provider == Provider.HUGGINGFACE ? config.hubs().huggingface() : config.hubs().modelscope();
+        ModelHub hub = hubs.get(provider);
+        if (!settings.enabled() || hub == null) {
+            throw HubException.disabled(provider);
+        }
+        return hub;
+    }
+
+    private List<SearchItem> withHoldings(Provider provider, List<SearchItem> items) {
+        Map<String, InCluster> held = holdings.holdings(provider, items.stream().map(SearchItem::id).toList());
+        return items.stream().map(i -> i.withInCluster(held.getOrDefault(i.id(), InCluster.NOT_HELD))).toList();
+    }
+}

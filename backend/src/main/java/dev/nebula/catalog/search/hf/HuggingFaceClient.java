@@ -1,0 +1,138 @@
+package dev.nebula.catalog.search.hf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nebula.catalog.config.CatalogConfig;
+import dev.nebula.catalog.search.HubCalls;
+import dev.nebula.catalog.search.HubException;
+import dev.nebula.catalog.search.HubGuard;
+import dev.nebula.catalog.search.HubHeaders;
+import dev.nebula.catalog.search.HubHealth;
+import dev.nebula.catalog.search.Normalize;
+import dev.nebula.catalog.search.Provider;
+import dev.nebula.catalog.search.SearchMetrics;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The one bean that talks to Hugging Face. Its own HTTP client (so its pool and circuit are HF's alone), base URL
+ * from configuration only, one retry for connection errors and 5xx, every attempt bounded in time. Callers get
+ * parsed JSON or a {@link HubException}; no HTTP detail leaves this class.
+ */
+@ApplicationScoped
+public class HuggingFaceClient {
+
+    private static final Provider HF = Provider.HUGGINGFACE;
+    private static final String INVALID_TOKEN_HINTS = "(?is).*(invalid credentials|token signature|expired).*";
+
+    @Inject
+    CatalogConfig config;
+
+    @Inject
+    HubHealth health;
+
+    @Inject
+    SearchMetrics metrics;
+
+    private HuggingFaceApi api;
+    private String endpoint;
+    private boolean tokenConfigured;
+    private HubGuard guard;
+
+    @PostConstruct
+    void init() {
+        CatalogConfig.Hub hub = config.hubs().huggingface();
+        endpoint = Normalize.endpoint(hub.endpoint());
+        guard = new HubGuard(HF, config.search().circuitRequestVolume(), config.search().circuitOpenFor());
+        tokenConfigured = hub.token().filter(t -> !t.isBlank()).isPresent();
+        api = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(endpoint))
+                .connectTimeout(hub.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(hub.metadataTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .disableDefaultMapper(true)
+                .register(new HubHeaders(HF, hub.token(), config.search().userAgent()))
+                .build(HuggingFaceApi.class);
+    }
+
+    /** The configured endpoint without trailing slash; hub links shown to users are built from it. */
+    public String endpoint() {
+        return endpoint;
+    }
+
+    Uni<HfListing> models(MultivaluedMap<String, String> query) {
+        Duration budget = config.hubs().huggingface().searchTimeout();
+        return guard.call(() -> call(api.models(query), budget, response -> {
+            String body = HubCalls.body(response);
+            if (response.getStatus() == 401) {
+                throw tokenConfigured ? HubException.tokenInvalid(HF) : HubCalls.commonFailure(HF, response, body);
+            }
+            if (response.getStatus() != 200) {
+                throw HubCalls.commonFailure(HF, response, body);
+            }
+            JsonNode items = HubCalls.json(HF, body);
+            if (!items.isArray()) {
+                // seen in the wild: a rate-limit object with HTTP 200
+                String message = HubCalls.hubMessage(response, body);
+                if (message != null && message.toLowerCase().contains("rate limit")) {
+                    throw HubException.rateLimited(HF, HubCalls.retryAfterSeconds(response));
+                }
+                throw HubException.badResponse(HF, "a search answer that is not a list.");
+            }
+            return new HfListing(items, NextLink.parse(response.getHeaderString("Link")));
+        }));
+    }
+
+    /** Model info with per-file sizes ({@code blobs=true}). */
+    Uni<JsonNode> model(String owner, String name) {
+        Duration budget = config.hubs().huggingface().metadataTimeout();
+        return guard.call(() -> call(api.model(owner, name, true), budget, response -> {
+            String body = HubCalls.body(response);
+            int status = response.getStatus();
+            if (status == 401 || status == 404) {
+                // anonymous callers get 401 for missing and private repos alike; only a bad token is our problem
+                String message = HubCalls.hubMessage(response, body);
+                if (status == 401 && message != null && message.matches(INVALID_TOKEN_HINTS)) {
+                    throw HubException.tokenInvalid(HF);
+                }
+                throw HubException.notFound(HF, owner + "/" + name);
+            }
+            if (status != 200) {
+                throw HubCalls.commonFailure(HF, response, body);
+            }
+            JsonNode info = HubCalls.json(HF, body);
+            if (!info.isObject() || Normalize.text(info, "id") == null) {
+                throw HubException.badResponse(HF, "model info without an id.");
+            }
+            return info;
+        }));
+    }
+
+    /** The model card text, or null: the card is a nicety, so any failure here is swallowed. */
+    Uni<String> readme(String owner, String name, String revision) {
+        Duration budget = config.hubs().huggingface().metadataTimeout();
+        return api.readme(owner, name, revision)
+                .ifNoItem().after(budget).fail()
+                .invoke(response -> metrics.hubResponse(HF, response.getStatus()))
+                .map(response -> response.getStatus() == 200 ? HubCalls.body(response) : null)
+                .onFailure().recoverWithNull();
+    }
+
+    /** One attempt: bounded in time, counted, and reflected in the hub's health. */
+    private <T> Uni<T> call(Uni<Response> call, Duration budget, Function<Response, T> reader) {
+        return call.ifNoItem().after(budget).failWith(() -> HubException.timeout(HF, budget))
+                .onFailure().transform(e -> HubCalls.transportFailure(HF, e, budget))
+                .invoke(response -> metrics.hubResponse(HF, response.getStatus()))
+                .map(reader)
+                .invoke(() -> health.success(HF))
+                .onFailure().invoke(e -> health.failure(HF, e));
+    }
+}

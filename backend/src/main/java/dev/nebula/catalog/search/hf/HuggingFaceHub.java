@@ -1,0 +1,134 @@
+package dev.nebula.catalog.search.hf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nebula.catalog.config.CatalogConfig;
+import dev.nebula.catalog.search.HubException;
+import dev.nebula.catalog.search.HubPage;
+import dev.nebula.catalog.search.ModelHub;
+import dev.nebula.catalog.search.ModelMetadata;
+import dev.nebula.catalog.search.Normalize;
+import dev.nebula.catalog.search.Provider;
+import dev.nebula.catalog.search.SearchItem;
+import dev.nebula.catalog.search.SearchQuery;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Hugging Face behind {@link ModelHub}: builds the listing request, walks cursor chains for page numbers. */
+@ApplicationScoped
+public class HuggingFaceHub implements ModelHub {
+
+    /** Exactly the fields we map; with expand HF returns only these (plus id), which keeps pages small. */
+    static final List<String> EXPAND = List.of("downloads", "likes", "lastModified", "createdAt", "pipeline_tag",
+            "library_name", "tags", "gated", "private", "usedStorage", "safetensors");
+
+    @Inject
+    HuggingFaceClient client;
+
+    @Inject
+    CatalogConfig config;
+
+    private CursorChains chains;
+
+    @PostConstruct
+    void init() {
+        chains = new CursorChains(config.search().cacheEntries());
+    }
+
+    @Override
+    public Provider provider() {
+        return Provider.HUGGINGFACE;
+    }
+
+    @Override
+    public Uni<HubPage> search(SearchQuery query) {
+        return paramsFor(query, query.page())
+                .chain(params -> params == null ? Uni.createFrom().item(new HubPage(List.of(), false, null))
+                        : fetch(query, query.page(), params));
+    }
+
+    @Override
+    public Uni<ModelMetadata> metadata(String modelId) {
+        String owner = Normalize.owner(modelId);
+        String name = Normalize.name(modelId);
+        return withinBudget(client.model(owner, name), config.hubs().huggingface().metadataTimeout()).chain(info -> {
+            String sha = Normalize.text(info, "sha");
+            Uni<String> card = sha != null && hasReadme(info) ? client.readme(owner, name, sha) : Uni.createFrom().nullItem();
+            return card.map(readme -> HuggingFaceMapper.metadata(info, readme, client.endpoint()));
+        });
+    }
+
+    /** Request parameters of {@code page}: known from the chain, or learnt by walking forward; null past the end. */
+    private Uni<MultivaluedMap<String, String>> paramsFor(SearchQuery query, int page) {
+        if (page == 1) {
+            return Uni.createFrom().item(firstPage(query));
+        }
+        MultivaluedMap<String, String> known = chains.get(query.listKey(), page);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        int from = Math.min(chains.furthest(query.listKey()), page - 1);
+        return paramsFor(query, from).chain(params -> params == null ? Uni.createFrom().nullItem()
+                : fetch(query, from, params).chain(ignored -> from + 1 == page
+                        ? Uni.createFrom().item(chains.get(query.listKey(), page))
+                        : paramsFor(query, page)));
+    }
+
+    private Uni<HubPage> fetch(SearchQuery query, int page, MultivaluedMap<String, String> params) {
+        return withinBudget(client.models(params), config.hubs().huggingface().searchTimeout()).map(listing -> {
+            if (listing.next() != null) {
+                chains.put(query.listKey(), page + 1, listing.next());
+            }
+            List<SearchItem> items = new ArrayList<>();
+            for (JsonNode m : listing.items()) {
+                if (m.isObject() && Normalize.text(m, "id") != null) {
+                    items.add(HuggingFaceMapper.item(m, client.endpoint()));
+                }
+            }
+            return new HubPage(items, listing.next() != null && !items.isEmpty(), null);
+        });
+    }
+
+    private MultivaluedMap<String, String> firstPage(SearchQuery query) {
+        MultivaluedMap<String, String> params = new MultivaluedHashMap<>();
+        if (!query.q().isEmpty()) {
+            params.add("search", query.q());
+        }
+        params.add("sort", switch (query.sort()) {
+            case DOWNLOADS -> "downloads";
+            case LIKES -> "likes";
+            case UPDATED -> "lastModified";
+            case TRENDING -> "trendingScore";
+        });
+        params.add("limit", Integer.toString(query.limit()));
+        if (query.task() != null) {
+            params.add("pipeline_tag", query.task());
+        }
+        EXPAND.forEach(field -> params.add("expand[]", field));
+        return params;
+    }
+
+    /** The whole call, retry included, stays within {@code budget}; */
+    private <T> Uni<T> withinBudget(Uni<T> call, Duration budget) {
+        return call.ifNoItem().after(budget).failWith(() -> HubException.timeout(Provider.HUGGINGFACE, budget));
+    }
+
+    private static boolean hasReadme(JsonNode info) {
+        JsonNode siblings = info.get("siblings");
+        if (siblings != null && siblings.isArray()) {
+            for (JsonNode f : siblings) {
+                if ("README.md".equals(Normalize.text(f, "rfilename"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

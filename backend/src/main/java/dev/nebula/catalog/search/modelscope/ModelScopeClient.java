@@ -1,0 +1,164 @@
+package dev.nebula.catalog.search.modelscope;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nebula.catalog.config.CatalogConfig;
+import dev.nebula.catalog.search.HubCalls;
+import dev.nebula.catalog.search.HubException;
+import dev.nebula.catalog.search.HubGuard;
+import dev.nebula.catalog.search.HubHeaders;
+import dev.nebula.catalog.search.HubHealth;
+import dev.nebula.catalog.search.Normalize;
+import dev.nebula.catalog.search.Provider;
+import dev.nebula.catalog.search.SearchMetrics;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The one bean that talks to ModelScope (own HTTP client, circuit and retry, separate from Hugging Face's).
+ * ModelScope often reports failures as HTTP 200 with {@code Success:false}; every envelope is checked here.
+ */
+@ApplicationScoped
+public class ModelScopeClient {
+
+    private static final Provider MS = Provider.MODELSCOPE;
+    /** Business code of "record not found" on detail and file-tree calls. */
+    private static final long NOT_FOUND_CODE = 10010205001L;
+
+    @Inject
+    CatalogConfig config;
+
+    @Inject
+    HubHealth health;
+
+    @Inject
+    SearchMetrics metrics;
+
+    private ModelScopeApi api;
+    private String endpoint;
+    private boolean tokenConfigured;
+    private HubGuard guard;
+
+    @PostConstruct
+    void init() {
+        CatalogConfig.Hub hub = config.hubs().modelscope();
+        endpoint = Normalize.endpoint(hub.endpoint());
+        guard = new HubGuard(MS, config.search().circuitRequestVolume(), config.search().circuitOpenFor());
+        tokenConfigured = hub.token().filter(t -> !t.isBlank()).isPresent();
+        api = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(endpoint))
+                .connectTimeout(hub.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(hub.metadataTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .disableDefaultMapper(true)
+                .register(new HubHeaders(MS, hub.token(), config.search().userAgent()))
+                .build(ModelScopeApi.class);
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** {@code data} of the OpenAPI envelope ({@code models}, {@code total_count}, …). */
+    Uni<JsonNode> openapiSearch(MultivaluedMap<String, String> query) {
+        return guard.call(() -> call(api.openapiModels(query), searchBudget(), response -> {
+            JsonNode root = searchBody(response);
+            JsonNode data = root.get("data");
+            if (!Normalize.bool(root, "success") || data == null || !data.isObject()) {
+                throw HubException.rejected(MS, response.getStatus(), Normalize.text(root, "message"));
+            }
+            return data;
+        }));
+    }
+
+    /** {@code Data.Model} of the dolphin envelope ({@code Models}, {@code TotalCount}). */
+    Uni<JsonNode> dolphinSearch(Map<String, Object> body) {
+        return guard.call(() -> call(api.dolphinModels(body), searchBudget(), response -> {
+            JsonNode root = searchBody(response);
+            JsonNode data = root.path("Data").path("Model");
+            if (!Normalize.bool(root, "Success") || !data.isObject()) {
+                throw HubException.rejected(MS, response.getStatus(), Normalize.text(root, "Message"));
+            }
+            return data;
+        }));
+    }
+
+    /** {@code Data} of the legacy model detail. */
+    Uni<JsonNode> model(String owner, String name) {
+        return guard.call(() -> call(api.model(owner, name), metadataBudget(), response -> repoData(response, owner + "/" + name)));
+    }
+
+    /** {@code Data} of the file list at the default branch ({@code Files}, {@code LatestCommitter}). */
+    Uni<JsonNode> files(String owner, String name) {
+        return guard.call(() -> call(api.files(owner, name, "master", "True"), metadataBudget(),
+                response -> repoData(response, owner + "/" + name)));
+    }
+
+    private JsonNode searchBody(Response response) {
+        String body = HubCalls.body(response);
+        if (response.getStatus() == 401 || response.getStatus() == 403) {
+            throw tokenConfigured ? HubException.tokenInvalid(MS) : HubCalls.commonFailure(MS, response, body);
+        }
+        if (response.getStatus() != 200) {
+            throw HubCalls.commonFailure(MS, response, body);
+        }
+        JsonNode root = HubCalls.json(MS, body);
+        if (!root.isObject()) {
+            throw HubException.badResponse(MS, "a search answer that is not an object.");
+        }
+        return root;
+    }
+
+    /** Repo-scoped calls: a missing or inaccessible model is a 404 for our caller, whatever way ModelScope says it. */
+    private JsonNode repoData(Response response, String id) {
+        String body = HubCalls.body(response);
+        int status = response.getStatus();
+        if (status == 404 || ((status == 401 || status == 403) && !tokenConfigured)) {
+            throw HubException.notFound(MS, id);
+        }
+        if (status == 401 || status == 403) {
+            throw HubException.tokenInvalid(MS);
+        }
+        if (status != 200) {
+            throw HubCalls.commonFailure(MS, response, body);
+        }
+        JsonNode root = HubCalls.json(MS, body);
+        JsonNode data = root.get("Data");
+        if (!Normalize.bool(root, "Success") || data == null || !data.isObject()) {
+            String message = Normalize.text(root, "Message");
+            Long code = Normalize.count(root, "Code");
+            if ((code != null && code == NOT_FOUND_CODE) || (message != null && message.contains("not found"))) {
+                throw HubException.notFound(MS, id);
+            }
+            throw HubException.rejected(MS, status, message);
+        }
+        return data;
+    }
+
+    private Duration searchBudget() {
+        return config.hubs().modelscope().searchTimeout();
+    }
+
+    private Duration metadataBudget() {
+        return config.hubs().modelscope().metadataTimeout();
+    }
+
+    /** One attempt: bounded in time, counted, and reflected in the hub's health. */
+    private <T> Uni<T> call(Uni<Response> call, Duration budget, Function<Response, T> reader) {
+        return call.ifNoItem().after(budget).failWith(() -> HubException.timeout(MS, budget))
+                .onFailure().transform(e -> HubCalls.transportFailure(MS, e, budget))
+                .invoke(response -> metrics.hubResponse(MS, response.getStatus()))
+                .map(reader)
+                .invoke(() -> health.success(MS))
+                .onFailure().invoke(e -> health.failure(MS, e));
+    }
+}
