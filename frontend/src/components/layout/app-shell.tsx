@@ -29,7 +29,8 @@ export function AppShell({ children }: { children: ReactNode }) {
             className="flex shrink-0 items-center gap-2 rounded-lg px-1 py-1 text-foreground"
           >
             <Diamond className="size-5" aria-hidden />
-            <span className="text-lg font-bold tracking-tight">{t('app.name')}</span>
+            {/* Below sm the mark alone keeps the top bar on one line; the name stays for assistive tech. */}
+            <span className="sr-only text-lg font-bold tracking-tight sm:not-sr-only">{t('app.name')}</span>
           </Link>
           <span className="hidden h-6 w-px bg-border sm:block" aria-hidden />
           <nav aria-label={t('nav.label')} className="flex min-w-0 items-center gap-0.5 sm:gap-1">

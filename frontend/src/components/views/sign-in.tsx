@@ -91,7 +91,7 @@ export function SignInView() {
           ))}
 
         <form className="mt-6 space-y-4" onSubmit={onSubmit} aria-busy={submitting}>
-          <div className="space-y-1.5">
+          <div className="grid gap-1.5">
             <Label htmlFor={ids.user}>{t('auth.username')}</Label>
             <Input
               id={ids.user}
@@ -106,7 +106,7 @@ export function SignInView() {
               aria-invalid={error instanceof ApiError && error.status === 401 ? true : undefined}
             />
           </div>
-          <div className="space-y-1.5">
+          <div className="grid gap-1.5">
             <Label htmlFor={ids.password}>{t('auth.password')}</Label>
             <div className="relative">
               <Input

@@ -34,7 +34,7 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
       aria-label={t('audit.filters')}
       className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_12rem_auto] lg:items-end"
     >
-      <div className="space-y-1.5">
+      <div className="grid gap-1.5">
         <Label htmlFor={`${id}-action`}>{t('audit.action')}</Label>
         <Input
           id={`${id}-action`}
@@ -50,7 +50,7 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
           ))}
         </datalist>
       </div>
-      <div className="space-y-1.5">
+      <div className="grid gap-1.5">
         <Label htmlFor={`${id}-actor`}>{t('audit.actor')}</Label>
         <Input
           id={`${id}-actor`}
@@ -62,7 +62,7 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
           onChange={(e) => setDraft({ ...draft, actor: e.target.value })}
         />
       </div>
-      <div className="space-y-1.5">
+      <div className="grid gap-1.5">
         <Label htmlFor={`${id}-outcome`}>{t('audit.outcome')}</Label>
         <Select
           id={`${id}-outcome`}

@@ -66,17 +66,17 @@ export function AuditTable({ items }: { items: AuditRecord[] }) {
                   {formatDateTime(record.occurred_at, lang)}
                 </time>
               </StackCell>
-              <StackCell label={col.actor} className="font-medium break-all">
+              <StackCell label={col.actor} className="font-medium break-all lg:break-normal lg:whitespace-nowrap">
                 {record.actor}
               </StackCell>
-              <StackCell label={col.role}>
+              <StackCell label={col.role} className="lg:whitespace-nowrap">
                 {record.role ? (
                   isRole(record.role) ? t(`role.${record.role}`) : record.role
                 ) : (
                   <span className="text-muted-foreground">{t('common.none')}</span>
                 )}
               </StackCell>
-              <StackCell label={col.action}>
+              <StackCell label={col.action} className="lg:min-w-48">
                 <span className="min-w-0">
                   <code className="font-mono text-[0.8125rem]">{record.action}</code>
                   {details && <span className="block text-xs break-words text-muted-foreground">{details}</span>}
@@ -89,9 +89,9 @@ export function AuditTable({ items }: { items: AuditRecord[] }) {
                 <OutcomeBadge outcome={record.outcome} />
               </StackCell>
               <StackCell label={col.requestId}>
-                <code className="font-mono text-xs break-all select-all">{record.request_id}</code>
+                <code className="font-mono text-xs break-all select-all lg:break-normal lg:whitespace-nowrap">{record.request_id}</code>
               </StackCell>
-              <StackCell label={col.client} className="font-mono text-xs break-all">
+              <StackCell label={col.client} className="font-mono text-xs break-all lg:break-normal lg:whitespace-nowrap">
                 {record.client_address ?? <span className="font-sans text-muted-foreground">{t('common.none')}</span>}
               </StackCell>
             </StackRow>
