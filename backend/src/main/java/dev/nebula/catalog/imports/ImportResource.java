@@ -43,7 +43,8 @@ public class ImportResource {
     @RolesAllowed("operator")
     @Consumes(MediaType.APPLICATION_JSON)
     public ImportApi.Preflight preflight(ImportApi.ImportRequest request) {
-        return preflights.check(validation.validate(request), sessions.tokenFor(caller)).preflight();
+        ImportApi.ImportRequest valid = validation.validate(request);
+        return sessions.withSession(caller, token -> preflights.check(valid, token).preflight());
     }
 
     @POST
@@ -53,7 +54,7 @@ public class ImportResource {
     public Response importModel(ImportApi.ImportRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         validation.checkIdempotencyKey(idempotencyKey);
         ImportApi.ImportRequest valid = validation.validate(request);
-        ImportService.Outcome outcome = imports.importModel(valid, idempotencyKey, caller, sessions.tokenFor(caller));
+        ImportService.Outcome outcome = sessions.withSession(caller, token -> imports.importModel(valid, idempotencyKey, caller, token));
         return Response.status(201).entity(outcome.result())
                 .header("Idempotency-Replayed", Boolean.toString(outcome.replayed())).build();
     }
