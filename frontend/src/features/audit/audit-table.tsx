@@ -91,8 +91,12 @@ export function AuditTable({ items }: { items: AuditRecord[] }) {
               <StackCell label={col.requestId}>
                 <code className="font-mono text-xs break-all select-all lg:break-normal lg:whitespace-nowrap">{record.request_id}</code>
               </StackCell>
-              <StackCell label={col.client} className="font-mono text-xs break-all lg:break-normal lg:whitespace-nowrap">
-                {record.client_address ?? <span className="font-sans text-muted-foreground">{t('common.none')}</span>}
+              <StackCell label={col.client}>
+                {record.client_address ? (
+                  <span className="font-mono text-xs break-all lg:break-normal lg:whitespace-nowrap">{record.client_address}</span>
+                ) : (
+                  <span className="text-muted-foreground">{t('common.none')}</span>
+                )}
               </StackCell>
             </StackRow>
           )
