@@ -21,6 +21,27 @@ public interface CatalogConfig {
 
     Auth auth();
 
+    Inventory inventory();
+
+    /** The downloaded-models snapshot (see docs/inventory.md). */
+    interface Inventory {
+        /** A snapshot younger than this is served without asking Nebula. */
+        @WithDefault("1s")
+        Duration freshFor();
+
+        /** With a snapshot in hand, wait no longer than this for Nebula before answering from it (stale). */
+        @WithDefault("800ms")
+        Duration slowAfter();
+
+        /** Without any snapshot, how long the first caller waits before getting 503. */
+        @WithDefault("11s")
+        Duration firstWait();
+
+        /** Model details fetched at once during a refresh. */
+        @WithDefault("8")
+        int detailConcurrency();
+    }
+
     interface Auth {
         /** File holding the base64 AES-256 key that encrypts stored Nebula sessions (generated on first start). */
         Optional<String> sessionKeyFile();

@@ -49,6 +49,9 @@ public class ImportService {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    ImportedSizes sizes;
+
     public Outcome importModel(ImportApi.ImportRequest request, String idempotencyKey, Caller caller, String nebulaToken) {
         Timer.Sample sample = Timer.start(metrics);
         String result = "failed";
@@ -125,6 +128,7 @@ public class ImportService {
         try {
             NebulaDtos.ModelSpec spec = nebula.create(nebulaToken, body).await().atMost(NEBULA_WAIT);
             records.markCreated(record, spec);
+            sizes.remember(spec.model_uid(), record.expectedBytes);
             audit.outcome(intent, entry, AuditLog.SUCCEEDED, Map.of("model_uid", spec.model_uid(), "import_id", record.id.toString()));
             return ImportRecords.toApi(records.reload(record.id));
         } catch (RuntimeException e) {

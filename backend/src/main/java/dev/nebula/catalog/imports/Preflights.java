@@ -1,6 +1,7 @@
 package dev.nebula.catalog.imports;
 
 import dev.nebula.catalog.config.CatalogConfig;
+import dev.nebula.catalog.inventory.CachePaths;
 import dev.nebula.catalog.nebula.NebulaClient;
 import dev.nebula.catalog.nebula.NebulaDtos;
 import dev.nebula.catalog.nebula.NebulaFailures;
@@ -73,7 +74,7 @@ public class Preflights {
                     + " registered as " + String.join(", ", registered.stream().map(ImportApi.Registered::model_uid).toList()) + "."));
         }
         List<ImportApi.CachedCopy> cached = cache.caches().stream()
-                .filter(c -> request.model_id().equals(CachePaths.modelIdOf(c)))
+                .filter(c -> request.model_id().equals(CachePaths.origin(c).modelId()))
                 .map(c -> new ImportApi.CachedCopy(c.node_id(), c.size_bytes(), c.complete())).toList();
         if (!cached.isEmpty()) {
             warnings.add(new ImportApi.Check("already_cached", "Files of " + request.model_id() + " are already on "
