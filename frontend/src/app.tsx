@@ -2,9 +2,13 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { Route, Router, Switch, type BaseLocationHook } from 'wouter'
 import { AppShell } from '@/components/layout/app-shell'
 import { TooltipProvider } from '@/components/ui/tooltip'
+import { AuditView } from '@/components/views/audit'
 import { HomeView } from '@/components/views/home'
 import { ModelCatalogView } from '@/components/views/model-catalog'
 import { NotFoundView } from '@/components/views/not-found'
+import { SignInView } from '@/components/views/sign-in'
+import { RequireAuth } from '@/features/auth/require-auth'
+import { SessionGuard } from '@/features/auth/session-guard'
 import { I18nProvider, type Lang } from '@/i18n'
 import { ROUTES } from '@/routes'
 
@@ -22,10 +26,19 @@ export function App({ queryClient, lang, locationHook }: AppProps) {
       <I18nProvider lang={lang}>
         <TooltipProvider delayDuration={300}>
           <Router hook={locationHook}>
+            <SessionGuard />
             <AppShell>
               <Switch>
                 <Route path={ROUTES.home} component={HomeView} />
-                <Route path={ROUTES.modelCatalog} component={ModelCatalogView} />
+                <Route path={ROUTES.signIn} component={SignInView} />
+                <Route path={ROUTES.modelCatalog}>
+                  <RequireAuth>
+                    <ModelCatalogView />
+                  </RequireAuth>
+                </Route>
+                <Route path={ROUTES.audit}>
+                  <AuditView />
+                </Route>
                 <Route component={NotFoundView} />
               </Switch>
             </AppShell>

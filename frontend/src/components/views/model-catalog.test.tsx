@@ -5,7 +5,7 @@ import { jsonResponse, renderApp, sampleCapabilities, stubFetch } from '@/test/r
 describe('Model Catalog page', () => {
   it('shows the title and both block headings in English', async () => {
     stubFetch(() => jsonResponse(sampleCapabilities))
-    renderApp({ path: '/model-catalog', lang: 'en' })
+    renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
 
     expect(screen.getByRole('heading', { level: 1, name: 'Model Catalog' })).toBeTruthy()
     expect(screen.getByRole('heading', { level: 2, name: 'Downloaded models' })).toBeTruthy()
@@ -16,7 +16,7 @@ describe('Model Catalog page', () => {
 
   it('shows the title and both block headings in Chinese', async () => {
     stubFetch(() => jsonResponse(sampleCapabilities))
-    renderApp({ path: '/model-catalog', lang: 'zh' })
+    renderApp({ path: '/model-catalog', lang: 'zh', role: 'viewer' })
 
     expect(screen.getByRole('heading', { level: 1, name: '模型目录' })).toBeTruthy()
     expect(screen.getByRole('heading', { level: 2, name: '已下载模型' })).toBeTruthy()
@@ -27,7 +27,7 @@ describe('Model Catalog page', () => {
 
   it('asks the capabilities endpoint once and shows what it reports', async () => {
     const fetchMock = stubFetch(() => jsonResponse(sampleCapabilities))
-    renderApp({ path: '/model-catalog', lang: 'en' })
+    renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
 
     const service = await screen.findByTestId('cap-service')
     expect(within(service).getByText('nebula-model-catalog')).toBeTruthy()
@@ -62,7 +62,7 @@ describe('Model Catalog page', () => {
         nebula: { configured: true, simulated: false, url_host: 'nebula.prod:18090', reachable: false, error: 'timed out after 2 s' },
       }),
     )
-    renderApp({ path: '/model-catalog', lang: 'en' })
+    renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
 
     const database = await screen.findByTestId('cap-database')
     expect(within(database).getByText('Unreachable')).toBeTruthy()
@@ -81,7 +81,7 @@ describe('Model Catalog page', () => {
         { 'X-Request-Id': 'req-7f3a' },
       ),
     )
-    renderApp({ path: '/model-catalog', lang: 'en' })
+    renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
 
     const alert = await screen.findByRole('alert')
     expect(within(alert).getByText('Could not load the service status')).toBeTruthy()
@@ -92,7 +92,7 @@ describe('Model Catalog page', () => {
 
   it('shows the loading state while the status is on its way', () => {
     stubFetch(() => new Promise<Response>(() => {}))
-    renderApp({ path: '/model-catalog', lang: 'en' })
+    renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
     expect(screen.getByRole('status').textContent).toContain('Checking the service status')
   })
 })
