@@ -1,7 +1,16 @@
 import createClient, { type Middleware } from 'openapi-fetch'
 import type { paths } from '@/api/schema'
 import { sessionStore, tokenStore } from '@/lib/auth-token'
-import type { AuditPage, AuditQuery, Capabilities, ErrorResponse, LoginRequest, LoginResponse, Me } from '@/lib/types'
+import type {
+  AuditPage,
+  AuditQuery,
+  Capabilities,
+  DeleteImpact,
+  DeleteResult,
+  DownloadedModelDetail,
+  DownloadedModelPage,
+  DownloadedModelsQuery,
+  ErrorResponse, LoginRequest, LoginResponse, Me } from '@/lib/types'
 
 /**
  * An error answered by our API (`{"error":{code,message,request_id,details?}}`), or a failure to
@@ -140,5 +149,17 @@ export const catalog = {
   },
   audit(query: AuditQuery, signal?: AbortSignal): Promise<AuditPage> {
     return call(() => http.GET('/api/v2/catalog/audit', { params: { query }, signal }))
+  },
+  models(query: DownloadedModelsQuery, signal?: AbortSignal): Promise<DownloadedModelPage> {
+    return call(() => http.GET('/api/v2/catalog/models', { params: { query }, signal }))
+  },
+  model(uid: string, signal?: AbortSignal): Promise<DownloadedModelDetail> {
+    return call(() => http.GET('/api/v2/catalog/models/{uid}', { params: { path: { uid } }, signal }))
+  },
+  deleteImpact(uid: string, signal?: AbortSignal): Promise<DeleteImpact> {
+    return call(() => http.GET('/api/v2/catalog/models/{uid}/delete-impact', { params: { path: { uid } }, signal }))
+  },
+  deleteModel(uid: string): Promise<DeleteResult> {
+    return call(() => http.DELETE('/api/v2/catalog/models/{uid}', { params: { path: { uid } } }))
   },
 }

@@ -1,4 +1,4 @@
-import type { AuditQuery } from '@/lib/types'
+import type { AuditQuery, DownloadedModelsQuery } from '@/lib/types'
 
 /**
  * The one query-key factory for TanStack Query. Every query and invalidation goes through it,
@@ -8,4 +8,8 @@ export const catalogKeys = {
   all: ['catalog'] as const,
   capabilities: () => [...catalogKeys.all, 'capabilities'] as const,
   audit: (query: AuditQuery) => [...catalogKeys.all, 'audit', query] as const,
+  models: () => [...catalogKeys.all, 'models'] as const,
+  modelList: (query: DownloadedModelsQuery) => [...catalogKeys.models(), 'list', query] as const,
+  model: (uid: string) => [...catalogKeys.models(), 'detail', uid] as const,
+  deleteImpact: (uid: string) => [...catalogKeys.models(), 'delete-impact', uid] as const,
 }

@@ -1,9 +1,6 @@
 /**
  * Names the page uses for the API's types. Every type here comes from the generated contract
  * (`src/api/schema.d.ts`, made from `openapi/catalog-api.yaml` by `npm run gen:api`).
- *
- * `CatalogModelItem` and `DownloadedModelRow` are added here once the contract describes
- * search results and the downloaded-models list.
  */
 import type { components, operations } from '@/api/schema'
 
@@ -24,3 +21,13 @@ export type AuditRecord = Schemas['AuditRecord']
 export type AuditPage = Schemas['AuditPage']
 export type AuditOutcome = AuditRecord['outcome']
 export type AuditQuery = NonNullable<operations['listAudit']['parameters']['query']>
+
+export type DownloadedModelPage = Schemas['DownloadedModelPage']
+export type DownloadedModelRow = Schemas['DownloadedModelRow']
+export type DownloadedModelState = Schemas['DownloadedModelState']
+export type DownloadProgress = NonNullable<Schemas['DownloadProgress']>
+export type DownloadedModelDetail = Schemas['DownloadedModelDetail']
+export type DeleteImpact = Schemas['DeleteImpact']
+export type DeleteResult = Schemas['DeleteResult']
+export type ModelSourceName = Schemas['ModelSourceName']
+export type DownloadedModelsQuery = NonNullable<operations['listDownloadedModels']['parameters']['query']>

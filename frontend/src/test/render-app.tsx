@@ -69,3 +69,23 @@ export const sampleCapabilities: Capabilities = {
     { provider: 'modelscope', enabled: false, base_url_host: 'modelscope.cn', token_configured: true },
   ],
 }
+
+export const emptyModelPage = { items: [], page: 1, limit: 20, total: 0, as_of: '2026-11-26T10:00:00Z', stale: false }
+
+/**
+ * Stubs the API by path: capabilities and an empty model list by default; `routes` maps a path prefix to an answer.
+ */
+export function stubApi(routes: Record<string, (request: Request) => Response | Promise<Response>> = {}) {
+  const all: Record<string, (request: Request) => Response | Promise<Response>> = {
+    '/api/v2/catalog/capabilities': () => jsonResponse(sampleCapabilities),
+    '/api/v2/catalog/models': () => jsonResponse(emptyModelPage),
+    '/api/v2/catalog/auth/logout': () => new Response(null, { status: 204 }),
+    ...routes,
+  }
+  const prefixes = Object.keys(all).sort((a, b) => b.length - a.length)
+  return stubFetch((request) => {
+    const path = pathOf(request)
+    const prefix = prefixes.find((p) => path.startsWith(p))
+    return prefix ? all[prefix](request) : jsonResponse({ error: { code: 'not_found', message: path, request_id: 'stub' } }, 404)
+  })
+}

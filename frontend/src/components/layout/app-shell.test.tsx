@@ -2,11 +2,11 @@ import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { LANG_STORAGE_KEY } from '@/i18n'
-import { jsonResponse, renderApp, sampleCapabilities, stubFetch } from '@/test/render-app'
+import { renderApp, stubApi } from '@/test/render-app'
 
 describe('app shell', () => {
   it('shows a welcome at / without redirecting, with Models and More in the navigation', () => {
-    stubFetch(() => jsonResponse(sampleCapabilities))
+    stubApi()
     const { location } = renderApp({ path: '/', lang: 'en' })
 
     expect(screen.getByRole('heading', { level: 1, name: 'Welcome to Nebula Model Catalog' })).toBeTruthy()
@@ -17,7 +17,7 @@ describe('app shell', () => {
   })
 
   it('opens Model Catalog from the More menu with the keyboard', async () => {
-    stubFetch(() => jsonResponse(sampleCapabilities))
+    stubApi()
     const user = userEvent.setup()
     const { location } = renderApp({ path: '/', lang: 'en', role: 'viewer' })
 
@@ -32,7 +32,7 @@ describe('app shell', () => {
   })
 
   it('switches the language, remembers it and sets the document language', async () => {
-    stubFetch(() => jsonResponse(sampleCapabilities))
+    stubApi()
     const user = userEvent.setup()
     renderApp({ path: '/model-catalog', role: 'viewer' })
 
@@ -49,7 +49,7 @@ describe('app shell', () => {
   })
 
   it('shows a not-found view inside the shell for an unknown address', () => {
-    stubFetch(() => jsonResponse(sampleCapabilities))
+    stubApi()
     renderApp({ path: '/no/such/page', lang: 'en' })
 
     expect(screen.getByRole('heading', { level: 1, name: 'Page not found' })).toBeTruthy()

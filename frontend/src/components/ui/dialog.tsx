@@ -10,10 +10,18 @@ export const DialogClose = D.Close
 export interface DialogContentProps extends ComponentPropsWithoutRef<typeof D.Content> {
   /** Accessible label of the close (X) button, from the i18n dictionary. */
   closeLabel: string
+  /** `center`: a modal box; `sheet`: a full-height panel from the right (details). */
+  variant?: 'center' | 'sheet'
 }
 
+const placements = {
+  center:
+    'top-1/2 left-1/2 max-h-[90vh] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 rounded-xl border',
+  sheet: 'inset-y-0 right-0 h-full w-full max-w-xl content-start border-l sm:w-[36rem]',
+} as const
+
 export const DialogContent = forwardRef<ComponentRef<typeof D.Content>, DialogContentProps>(function DialogContent(
-  { className, children, closeLabel, ...props },
+  { className, children, closeLabel, variant = 'center', ...props },
   ref,
 ) {
   return (
@@ -22,8 +30,8 @@ export const DialogContent = forwardRef<ComponentRef<typeof D.Content>, DialogCo
       <D.Content
         ref={ref}
         className={cn(
-          'fixed top-1/2 left-1/2 z-50 grid max-h-[90vh] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2',
-          'gap-4 overflow-y-auto rounded-xl border bg-card p-6 shadow-xl',
+          'fixed z-50 grid gap-4 overflow-y-auto bg-card p-6 shadow-xl',
+          placements[variant],
           className,
         )}
         {...props}

@@ -3,8 +3,10 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { catalog } from '@/lib/api'
 import { sessionStore, tokenStore } from '@/lib/auth-token'
-import { jsonResponse, pathOf, renderApp, sampleCapabilities, sampleLogin, signInAs, stubFetch } from '@/test/render-app'
+import { emptyModelPage, jsonResponse, pathOf, renderApp, sampleCapabilities, sampleLogin, signInAs, stubApi, stubFetch } from '@/test/render-app'
 
+const fallback = (request: Request) =>
+  pathOf(request).startsWith('/api/v2/catalog/models') ? jsonResponse(emptyModelPage) : jsonResponse(sampleCapabilities)
 const emptyAudit = { items: [], page: 1, limit: 25, total: 0 }
 const expired = (code: string) =>
   jsonResponse({ error: { code, message: 'The Nebula session behind this token has ended.', request_id: 'req-exp' } }, 401)
@@ -13,7 +15,7 @@ describe('session', () => {
   it('sends a signed-out visitor of Model Catalog to sign-in, and back afterwards', async () => {
     stubFetch((request) => {
       if (pathOf(request) === '/api/v2/catalog/auth/login') return jsonResponse(sampleLogin('viewer'))
-      return jsonResponse(sampleCapabilities)
+      return fallback(request)
     })
     const { location } = renderApp({ path: '/model-catalog', lang: 'en' })
 
@@ -32,7 +34,7 @@ describe('session', () => {
         const path = pathOf(request)
         if (path.startsWith('/api/v2/catalog/audit')) return expired(code)
         if (path === '/api/v2/catalog/auth/login') return jsonResponse(sampleLogin('admin', 'fresh'))
-        return jsonResponse(sampleCapabilities)
+        return fallback(request)
       })
       const { location } = renderApp({ path: '/audit', lang: 'en', role: 'admin' })
 
@@ -49,7 +51,7 @@ describe('session', () => {
       const path = pathOf(request)
       if (path.startsWith('/api/v2/catalog/audit')) return ++auditCalls === 1 ? expired('nebula_session_expired') : jsonResponse(emptyAudit)
       if (path === '/api/v2/catalog/auth/login') return jsonResponse(sampleLogin('admin', 'fresh'))
-      return jsonResponse(sampleCapabilities)
+      return fallback(request)
     })
     const { location } = renderApp({ path: '/audit', lang: 'en', role: 'admin' })
     await waitFor(() => expect(location.history.at(-1)).toBe('/sign-in?next=/audit'))
@@ -78,7 +80,7 @@ describe('session', () => {
   it('shows who is signed in, and signs out through the service', async () => {
     const fetchMock = stubFetch((request) => {
       if (pathOf(request) === '/api/v2/catalog/auth/logout') return new Response(null, { status: 204 })
-      return jsonResponse(sampleCapabilities)
+      return fallback(request)
     })
     const user = userEvent.setup()
     const { location } = renderApp({ path: '/model-catalog', lang: 'en', role: 'operator' })
@@ -100,7 +102,7 @@ describe('session', () => {
   })
 
   it('shows the Audit entry in More only to admins', async () => {
-    stubFetch(() => jsonResponse(sampleCapabilities))
+    stubApi()
     const user = userEvent.setup()
     const first = renderApp({ path: '/', lang: 'en', role: 'operator' })
     await user.click(screen.getByRole('button', { name: 'More' }))

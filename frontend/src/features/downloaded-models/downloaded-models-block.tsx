@@ -1,21 +1,204 @@
-import { HardDrive, Hourglass } from 'lucide-react'
+import { useState } from 'react'
+import { CloudOff, HardDrive, Info, Loader2, RefreshCw, SearchX, Trash2 } from 'lucide-react'
+import { ApiErrorAlert } from '@/components/api-error-alert'
+import { Alert } from '@/components/ui/alert'
+import { Button } from '@/components/ui/button'
 import { CatalogBlock } from '@/components/ui/catalog-block'
 import { EmptyState } from '@/components/ui/empty-state'
+import { Input, Label, Select } from '@/components/ui/input'
+import { Pagination } from '@/components/ui/pagination'
+import { Skeleton } from '@/components/ui/skeleton'
+import { StackBody, StackCell, StackHead, StackRow, StackTable, StackTh } from '@/components/ui/stack-table'
+import { RoleGate } from '@/features/auth/role-gate'
 import { useI18n } from '@/i18n'
+import { formatBytes, formatDateTime } from '@/lib/format'
+import type { DownloadedModelRow, DownloadedModelsQuery, DownloadedModelState, ModelSourceName } from '@/lib/types'
+import { DeleteModelDialog } from './delete-model-dialog'
+import { ModelDetailsSheet } from './model-details-sheet'
+import { ErrorSummary, NodesSummary, ProgressCell, SourceName, StateBadge } from './model-parts'
+import { useDownloadedModels } from './use-downloaded-models'
 
-/** Block A. The service has no downloaded-models API yet, so this honestly says so (no sample rows). */
+export const MODELS_PAGE_SIZE = 20
+const STATES: DownloadedModelState[] = ['running', 'downloading', 'starting', 'degraded', 'failed', 'stopping', 'stopped', 'cached']
+const SOURCES: ModelSourceName[] = ['huggingface', 'modelscope', 'local']
+const SORTS = ['name', 'size', 'last_used', 'state'] as const
+
+/** Block A: every model the cluster holds, server-side sorted, filtered and paged, refreshed every 10 s. */
 export function DownloadedModelsBlock() {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
+  const [query, setQuery] = useState<DownloadedModelsQuery>({ page: 1, limit: MODELS_PAGE_SIZE, sort: 'name', order: 'asc' })
+  const [text, setText] = useState('')
+  const [details, setDetails] = useState<DownloadedModelRow | null>(null)
+  const [deleting, setDeleting] = useState<string | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const list = useDownloadedModels(query)
+  const set = (patch: Partial<DownloadedModelsQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }))
+  const filtered = Boolean(query.q || query.state || query.source)
+
   return (
     <CatalogBlock
       id="downloaded-models"
       icon={<HardDrive aria-hidden />}
       title={t('downloaded.title')}
       description={t('downloaded.description')}
+      actions={
+        <Button variant="outline" size="sm" onClick={() => void list.refetch()} disabled={list.isFetching}>
+          {list.isFetching ? <Loader2 className="animate-spin" aria-hidden /> : <RefreshCw aria-hidden />}
+          {list.isFetching ? t('common.refreshing') : t('common.refresh')}
+        </Button>
+      }
     >
-      <EmptyState icon={<Hourglass aria-hidden />} title={t('downloaded.unavailableTitle')}>
-        {t('downloaded.unavailableBody')}
-      </EmptyState>
+      <div className="space-y-4">
+        <form
+          className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_10rem_10rem_10rem_9rem] lg:items-end"
+          onSubmit={(e) => {
+            e.preventDefault()
+            set({ q: text.trim() || undefined })
+          }}
+        >
+          <div className="grid gap-1.5">
+            <Label htmlFor="models-q">{t('models.searchLabel')}</Label>
+            <Input id="models-q" type="search" maxLength={200} placeholder={t('models.search')} value={text} onChange={(e) => setText(e.target.value)} />
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor="models-state">{t('models.state')}</Label>
+            <Select id="models-state" value={query.state ?? ''} onChange={(e) => set({ state: (e.target.value || undefined) as DownloadedModelState | undefined })}>
+              <option value="">{t('common.all')}</option>
+              {STATES.map((s) => (
+                <option key={s} value={s}>{t(`models.state.${s}`)}</option>
+              ))}
+            </Select>
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor="models-source">{t('models.source')}</Label>
+            <Select id="models-source" value={query.source ?? ''} onChange={(e) => set({ source: (e.target.value || undefined) as ModelSourceName | undefined })}>
+              <option value="">{t('common.all')}</option>
+              {SOURCES.map((s) => (
+                <option key={s} value={s}>{s === 'local' ? t('models.source.local') : t(`provider.${s}`)}</option>
+              ))}
+            </Select>
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor="models-sort">{t('models.sort')}</Label>
+            <Select id="models-sort" value={query.sort} onChange={(e) => set({ sort: e.target.value as (typeof SORTS)[number] })}>
+              {SORTS.map((s) => (
+                <option key={s} value={s}>{t(`models.sort.${s}`)}</option>
+              ))}
+            </Select>
+          </div>
+          <div className="grid gap-1.5">
+            <Label htmlFor="models-order">{t('models.order')}</Label>
+            <Select id="models-order" value={query.order} onChange={(e) => set({ order: e.target.value as 'asc' | 'desc' })}>
+              <option value="asc">{t('models.order.asc')}</option>
+              <option value="desc">{t('models.order.desc')}</option>
+            </Select>
+          </div>
+        </form>
+
+        {list.data?.stale && (
+          <Alert tone="warning" icon={<CloudOff aria-hidden />} title={t('models.staleTitle')} data-testid="stale-banner">
+            {t('models.staleBody', { time: formatDateTime(list.data.as_of, lang) })}
+          </Alert>
+        )}
+        {notice && <Alert role="status" tone="info" icon={<Info aria-hidden />} title={notice} />}
+        {list.error != null && (
+          <ApiErrorAlert title={t('models.errorTitle')} error={list.error} onRetry={() => void list.refetch()} testId="models-error" />
+        )}
+
+        {list.data ? (
+          list.data.items.length === 0 ? (
+            <EmptyState icon={<SearchX aria-hidden />} title={t('models.emptyTitle')}>
+              {filtered ? t('models.emptyFilteredBody') : t('models.emptyBody')}
+            </EmptyState>
+          ) : (
+            <>
+              <ModelsTable rows={list.data.items} onDetails={setDetails} onDelete={setDeleting} />
+              <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-muted-foreground">
+                <span>{t('models.asOf', { time: formatDateTime(list.data.as_of, lang) })}</span>
+                <span>{t('models.autoRefresh')}</span>
+              </div>
+              <Pagination page={list.data.page} limit={list.data.limit} total={list.data.total} onPage={(page) => setQuery((q) => ({ ...q, page }))} disabled={list.isFetching} />
+            </>
+          )
+        ) : (
+          list.isPending && list.error == null && (
+            <div role="status" className="space-y-2">
+              <p className="flex items-center gap-2 text-sm text-muted-foreground">
+                <Loader2 className="size-4 animate-spin" aria-hidden />
+                {t('models.loading')}
+              </p>
+              {Array.from({ length: 4 }, (_, i) => <Skeleton key={i} className="h-12" />)}
+            </div>
+          )
+        )}
+      </div>
+      <ModelDetailsSheet row={details} onClose={() => setDetails(null)} />
+      <DeleteModelDialog uid={deleting} onClose={() => setDeleting(null)} onDeleted={(uid) => setNotice(t('models.deleted', { uid }))} />
     </CatalogBlock>
+  )
+}
+
+function ModelsTable({ rows, onDetails, onDelete }: { rows: DownloadedModelRow[]; onDetails: (row: DownloadedModelRow) => void; onDelete: (uid: string) => void }) {
+  const { t, lang } = useI18n()
+  const col = {
+    model: t('models.col.model'), source: t('models.col.source'), revision: t('models.col.revision'), size: t('models.col.size'),
+    nodes: t('models.col.nodes'), lastUsed: t('models.col.lastUsed'), state: t('models.col.state'), actions: t('models.col.actions'),
+  }
+  return (
+    <StackTable aria-label={t('models.tableLabel')} data-testid="models-table">
+      <StackHead>
+        {Object.values(col).map((name) => <StackTh key={name}>{name}</StackTh>)}
+      </StackHead>
+      <StackBody>
+        {rows.map((row) => (
+          <StackRow key={row.model_uid ?? `cache:${row.model_name}`} data-testid="model-row">
+            <StackCell label={col.model}>
+              <span className="min-w-0">
+                <span className="block font-medium break-all">{row.model_name}</span>
+                <span className="block font-mono text-xs break-all text-muted-foreground">{row.model_uid ?? t('models.cacheOnly')}</span>
+              </span>
+            </StackCell>
+            <StackCell label={col.source} className="lg:whitespace-nowrap"><SourceName source={row.source} /></StackCell>
+            <StackCell label={col.revision} className="font-mono text-xs break-all">{row.revision ?? t('common.none')}</StackCell>
+            <StackCell label={col.size} className="tabular-nums lg:whitespace-nowrap">{formatBytes(row.total_size_bytes, lang)}</StackCell>
+            <StackCell label={col.nodes}><NodesSummary row={row} /></StackCell>
+            <StackCell label={col.lastUsed} className="lg:whitespace-nowrap">
+              {row.last_used ? <time dateTime={row.last_used}>{formatDateTime(row.last_used, lang)}</time> : t('common.none')}
+            </StackCell>
+            <StackCell label={col.state}>
+              <span className="min-w-0 space-y-1">
+                <StateBadge state={row.state} />
+                {row.replicas && <span className="block text-xs text-muted-foreground">{t('models.replicas', { ready: row.replicas.ready, desired: row.replicas.desired })}</span>}
+                {row.progress && row.progress.phase !== 'complete' && <ProgressCell progress={row.progress} name={row.model_name} />}
+                {row.error && <ErrorSummary error={row.error} />}
+              </span>
+            </StackCell>
+            <StackCell label={col.actions}>
+              <span className="flex gap-1.5">
+                <Button variant="outline" size="sm" onClick={() => onDetails(row)} aria-label={t('models.detailsOf', { name: row.model_name })}>
+                  {t('models.details')}
+                </Button>
+                {row.model_uid && (
+                  <RoleGate need="admin">
+                    <Button
+                      variant="outline"
+                      size="sm"
+                      className="text-destructive"
+                      disabled={!row.deletable}
+                      title={!row.deletable ? (row.delete_blocked_reason ?? t('models.cannotDelete')) : undefined}
+                      onClick={() => onDelete(row.model_uid!)}
+                      aria-label={t('models.deleteOf', { name: row.model_uid })}
+                    >
+                      <Trash2 aria-hidden />
+                      {t('models.delete')}
+                    </Button>
+                  </RoleGate>
+                )}
+              </span>
+            </StackCell>
+          </StackRow>
+        ))}
+      </StackBody>
+    </StackTable>
   )
 }

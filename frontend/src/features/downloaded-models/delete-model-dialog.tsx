@@ -1,0 +1,99 @@
+import { useId, useState } from 'react'
+import { Loader2, Trash2 } from 'lucide-react'
+import { ApiErrorAlert } from '@/components/api-error-alert'
+import { Alert } from '@/components/ui/alert'
+import { Button } from '@/components/ui/button'
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog'
+import { Input, Label } from '@/components/ui/input'
+import { Skeleton } from '@/components/ui/skeleton'
+import { useI18n } from '@/i18n'
+import { formatBytes } from '@/lib/format'
+import { useDeleteImpact, useDeleteModel } from './use-downloaded-models'
+
+/** Admin delete: shows what Nebula will remove (impact), and deletes only after the uid is typed exactly. */
+export function DeleteModelDialog({ uid, onClose, onDeleted }: { uid: string | null; onClose: () => void; onDeleted: (uid: string) => void }) {
+  const { t, lang } = useI18n()
+  const impact = useDeleteImpact(uid)
+  const del = useDeleteModel()
+  const [typed, setTyped] = useState('')
+  const inputId = useId()
+  const close = () => {
+    setTyped('')
+    del.reset()
+    onClose()
+  }
+  const data = impact.data
+  return (
+    <Dialog open={uid != null} onOpenChange={(open) => !open && close()}>
+      <DialogContent closeLabel={t('common.close')} data-testid="delete-dialog">
+        <DialogHeader>
+          <DialogTitle>{t('models.deleteTitle', { uid: uid ?? '' })}</DialogTitle>
+          <DialogDescription>{t('models.deleteIntro')}</DialogDescription>
+        </DialogHeader>
+        {impact.error != null && <ApiErrorAlert title={t('models.impactFailed')} error={impact.error} />}
+        {impact.isPending && <Skeleton className="h-24" />}
+        {data && (
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm" data-testid="delete-impact">
+            <dt className="text-muted-foreground">{t('models.deleteFiles')}</dt>
+            <dd>{data.files_deleted.length}</dd>
+            <dt className="text-muted-foreground">{t('models.deleteNodes')}</dt>
+            <dd className="break-words">{data.nodes.join(', ') || t('common.none')}</dd>
+            <dt className="text-muted-foreground">{t('models.deleteFreed')}</dt>
+            <dd>{formatBytes(data.freed_bytes_expected, lang)}</dd>
+            <dt className="text-muted-foreground">{t('models.deleteRunning')}</dt>
+            <dd>{data.running_replicas}</dd>
+            {data.affected_models.length > 0 && (
+              <>
+                <dt className="text-destructive">{t('models.deleteAffected')}</dt>
+                <dd>
+                  <ul>
+                    {data.affected_models.map((m) => (
+                      <li key={m.model_uid}>
+                        <code className="font-mono text-xs">{m.model_uid}</code> — {m.reason}
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </>
+            )}
+            {data.affected_cache_only.length > 0 && (
+              <>
+                <dt className="text-destructive">{t('models.deleteAffectedCache')}</dt>
+                <dd className="break-words">{data.affected_cache_only.join(', ')}</dd>
+              </>
+            )}
+          </dl>
+        )}
+        {data?.notes.map((note) => (
+          <Alert key={note} tone="warning" title={note} />
+        ))}
+        {del.error != null && <ApiErrorAlert title={t('models.deleteFailed')} error={del.error} />}
+        <form
+          className="grid gap-1.5"
+          onSubmit={(e) => {
+            e.preventDefault()
+            if (!uid || typed !== uid) return
+            del.mutate(uid, {
+              onSuccess: () => {
+                onDeleted(uid)
+                close()
+              },
+            })
+          }}
+        >
+          <Label htmlFor={inputId}>{t('models.deleteTypeUid', { uid: uid ?? '' })}</Label>
+          <Input id={inputId} autoComplete="off" spellCheck={false} value={typed} onChange={(e) => setTyped(e.target.value)} />
+          <DialogFooter className="mt-3">
+            <Button variant="outline" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" variant="destructive" disabled={typed !== uid || del.isPending || !data}>
+              {del.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <Trash2 aria-hidden />}
+              {del.isPending ? t('models.deleting') : t('models.deleteConfirm')}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  )
+}

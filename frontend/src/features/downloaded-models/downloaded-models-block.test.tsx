@@ -1,0 +1,101 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import type { DownloadedModelRow } from '@/lib/types'
+import { emptyModelPage, jsonResponse, pathOf, renderApp, stubApi } from '@/test/render-app'
+
+const base: Omit<DownloadedModelRow, 'model_name' | 'model_uid' | 'state'> = {
+  source: 'huggingface', revision: 'main', total_size_bytes: 15_200_000_000,
+  nodes: [{ node_id: 'gpu-a', size_bytes: 15_200_000_000, complete: true, last_access: null, alive: true }],
+  node_count: 1, last_used: '2026-11-26T09:00:00Z', replicas: { desired: 1, ready: 1, unhealthy: 0 }, progress: null,
+  error: null, imported_by: 'ops', imported_at: '2026-11-25T09:00:00Z', deletable: true, delete_blocked_reason: null,
+}
+const rows: DownloadedModelRow[] = [
+  { ...base, model_name: 'Qwen/Qwen2.5-7B', model_uid: 'qwen-7b', state: 'running' },
+  {
+    ...base, model_name: 'meta/Llama-3-8B', model_uid: 'llama-8b', state: 'downloading',
+    progress: { phase: 'downloading', percent: 42.5, downloaded_bytes: 6_800_000_000, total_bytes: 16_000_000_000, total_known: true,
+      speed_bytes_per_sec: 120_000_000, eta_seconds: 77, files_done: 3, files_total: 8, replicas: [] },
+  },
+  {
+    ...base, model_name: 'x/unknown-size', model_uid: 'unk', state: 'downloading',
+    progress: { phase: 'downloading', percent: null, downloaded_bytes: 1_000_000, total_bytes: null, total_known: false,
+      speed_bytes_per_sec: null, eta_seconds: null, files_done: 0, files_total: null, replicas: [] },
+  },
+  { ...base, model_name: 'y/broken', model_uid: 'broken', state: 'failed', error: { summary: 'disk full on gpu-a', since: '2026-11-26T09:30:00Z' } },
+]
+const page = { ...emptyModelPage, items: rows, total: 4 }
+const modelRequests = (mock: ReturnType<typeof stubApi>) =>
+  mock.mock.calls.map((c) => c[0] as Request).filter((r) => new URL(r.url).pathname === '/api/v2/catalog/models')
+
+describe('Downloaded models (block A)', () => {
+  it('shows every field: sizes, states, progress with bytes/speed/ETA, total unknown, error', async () => {
+    stubApi({ '/api/v2/catalog/models': () => jsonResponse(page) })
+    renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
+    const found = await screen.findAllByTestId('model-row')
+    expect(found).toHaveLength(4)
+    expect(within(found[0]).getByText('15.2 GB')).toBeTruthy()
+    expect(within(found[0]).getByText('Running')).toBeTruthy()
+    expect(within(found[0]).getByText('gpu-a')).toBeTruthy()
+    const bar = within(found[1]).getAllByRole('progressbar')[0]
+    expect(bar.getAttribute('aria-valuenow')).toBe('43')
+    expect(within(found[1]).getByTestId('progress').textContent).toMatch(/42%.*6\.8 GB \/ 16 GB.*120 MB\/s.*ETA 1 min 17 s/)
+    expect(within(found[2]).getByTestId('progress').textContent).toContain('total unknown')
+    expect(within(found[3]).getByTestId('row-error').textContent).toContain('disk full on gpu-a')
+  })
+
+  it('asks the server once per refresh, with sort/filter/paging in the query', async () => {
+    const mock = stubApi({ '/api/v2/catalog/models': () => jsonResponse(page) })
+    const user = userEvent.setup()
+    renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
+    await screen.findAllByTestId('model-row')
+    expect(modelRequests(mock)).toHaveLength(1)
+    await user.click(screen.getByRole('button', { name: 'Refresh' }))
+    await waitFor(() => expect(modelRequests(mock)).toHaveLength(2))
+    await user.selectOptions(screen.getByLabelText('State'), 'failed')
+    await user.selectOptions(screen.getByLabelText('Sort by'), 'size')
+    await waitFor(() => {
+      const q = Object.fromEntries(new URL(modelRequests(mock).at(-1)!.url).searchParams)
+      expect(q).toMatchObject({ page: '1', limit: '20', sort: 'size', state: 'failed' })
+    })
+  })
+
+  it('says when the data is stale', async () => {
+    stubApi({ '/api/v2/catalog/models': () => jsonResponse({ ...page, stale: true }) })
+    renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
+    expect((await screen.findByTestId('stale-banner')).textContent).toContain('Nebula is not answering')
+  })
+
+  it('shows Delete disabled with the reason to a viewer', async () => {
+    stubApi({ '/api/v2/catalog/models': () => jsonResponse(page) })
+    renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
+    const [first] = await screen.findAllByTestId('model-row')
+    const del = within(first).getByRole('button', { name: 'Delete qwen-7b' })
+    expect(del.getAttribute('aria-disabled')).toBe('true')
+  })
+
+  it('lets an admin delete after reading the impact and typing the uid', async () => {
+    const mock = stubApi({
+      '/api/v2/catalog/models/qwen-7b/delete-impact': () =>
+        jsonResponse({ model_uid: 'qwen-7b', model_name: 'Qwen/Qwen2.5-7B', state: 'running', running_replicas: 1,
+          files_deleted: [], nodes: ['gpu-a'], freed_bytes_expected: 15_200_000_000, affected_models: [], affected_cache_only: [],
+          notes: [], as_of: '2026-11-26T10:00:00Z', stale: false }),
+      '/api/v2/catalog/models/qwen-7b': (r) =>
+        r.method === 'DELETE' ? jsonResponse({ model_uid: 'qwen-7b', status: 'deleted', gc_queued_nodes: 1, freed_bytes_expected: 1 }) : jsonResponse({}),
+      '/api/v2/catalog/models': () => jsonResponse(page),
+    })
+    const user = userEvent.setup()
+    renderApp({ path: '/model-catalog', lang: 'en', role: 'admin' })
+    const [first] = await screen.findAllByTestId('model-row')
+    await user.click(within(first).getByRole('button', { name: 'Delete qwen-7b' }))
+    const dialog = await screen.findByTestId('delete-dialog')
+    expect((await within(dialog).findByTestId('delete-impact')).textContent).toContain('15.2 GB')
+    const confirm = within(dialog).getByRole('button', { name: 'Delete model' }) as HTMLButtonElement
+    expect(confirm.disabled).toBe(true)
+    await user.type(within(dialog).getByLabelText('Type qwen-7b to confirm'), 'qwen-7b')
+    expect(confirm.disabled).toBe(false)
+    await user.click(confirm)
+    await waitFor(() => expect(mock.mock.calls.some((c) => (c[0] as Request).method === 'DELETE' && pathOf(c[0] as Request) === '/api/v2/catalog/models/qwen-7b')).toBe(true))
+    expect(await screen.findByText(/qwen-7b deleted/)).toBeTruthy()
+  })
+})

@@ -1,0 +1,103 @@
+import { Badge, type BadgeTone } from '@/components/ui/badge'
+import { useI18n } from '@/i18n'
+import { formatBytes, formatDateTime, formatDuration } from '@/lib/format'
+import type { DownloadedModelRow, DownloadedModelState, DownloadProgress } from '@/lib/types'
+
+const STATE_TONE: Record<DownloadedModelState, BadgeTone> = {
+  running: 'success',
+  downloading: 'info',
+  starting: 'info',
+  stopping: 'neutral',
+  stopped: 'neutral',
+  degraded: 'warning',
+  failed: 'danger',
+  cached: 'neutral',
+}
+
+export function StateBadge({ state }: { state: DownloadedModelState }) {
+  const { t } = useI18n()
+  return (
+    <Badge tone={STATE_TONE[state] ?? 'neutral'} data-state={state}>
+      {t(`models.state.${state}`)}
+    </Badge>
+  )
+}
+
+export function SourceName({ source }: { source: DownloadedModelRow['source'] }) {
+  const { t } = useI18n()
+  if (source === 'huggingface' || source === 'modelscope') return <>{t(`provider.${source}`)}</>
+  if (source === 'local') return <>{t('models.source.local')}</>
+  return <span className="text-muted-foreground">{t('models.source.unknown')}</span>
+}
+
+/** A real progress bar with bytes, speed and ETA; says "total unknown" (and shows no fake bar) when so. */
+export function ProgressCell({ progress, name }: { progress: DownloadProgress; name: string }) {
+  const { t, lang } = useI18n()
+  const known = progress.total_known && progress.total_bytes != null && progress.percent != null
+  const done = formatBytes(progress.downloaded_bytes, lang)
+  return (
+    <div className="w-full min-w-40 space-y-1" data-testid="progress">
+      {known ? (
+        <div
+          role="progressbar"
+          aria-label={t('models.progressLabel', { name })}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(progress.percent!)}
+          className="h-2 overflow-hidden rounded-full bg-accent"
+        >
+          <div className="h-full rounded-full bg-info transition-[width]" style={{ width: `${progress.percent}%` }} />
+        </div>
+      ) : (
+        <div role="progressbar" aria-label={t('models.progressLabel', { name })} className="h-2 overflow-hidden rounded-full bg-accent">
+          <div className="h-full w-1/3 animate-pulse rounded-full bg-info/50" />
+        </div>
+      )}
+      <p className="text-xs text-muted-foreground tabular-nums">
+        {known ? (
+          <>
+            <span className="font-medium text-foreground">{Math.floor(progress.percent!)}%</span> · {done} /{' '}
+            {formatBytes(progress.total_bytes, lang)}
+          </>
+        ) : (
+          <>
+            {done} · {t('models.totalUnknown')}
+          </>
+        )}
+        {progress.speed_bytes_per_sec != null && <> · {t('models.speed', { speed: formatBytes(progress.speed_bytes_per_sec, lang) })}</>}
+        {progress.eta_seconds != null && <> · {t('models.eta', { eta: formatDuration(progress.eta_seconds, lang) })}</>}
+      </p>
+    </div>
+  )
+}
+
+/** The failure reason, short by default and expandable (native <details>: keyboard and screen-reader friendly). */
+export function ErrorSummary({ error }: { error: NonNullable<DownloadedModelRow['error']> }) {
+  const { t, lang } = useI18n()
+  return (
+    <details className="group max-w-80 text-xs" data-testid="row-error">
+      <summary className="cursor-pointer list-inside text-destructive">
+        <span className="line-clamp-1 inline group-open:line-clamp-none">{error.summary}</span>
+      </summary>
+      <p className="mt-1 break-words text-foreground">{error.summary}</p>
+      <p className="text-muted-foreground">{t('models.errorSince', { time: formatDateTime(error.since, lang) })}</p>
+    </details>
+  )
+}
+
+export function NodesSummary({ row }: { row: DownloadedModelRow }) {
+  const { t } = useI18n()
+  if (row.node_count === 0) return <span className="text-muted-foreground">{t('models.noNodes')}</span>
+  const names = [...new Set(row.nodes.map((n) => n.node_id))]
+  const down = row.nodes.some((n) => n.alive === false)
+  return (
+    <span className="min-w-0">
+      <span className="block">{row.node_count === 1 ? t('models.nodesOne') : t('models.nodesCount', { count: row.node_count })}</span>
+      <span className="block text-xs break-words text-muted-foreground" title={names.join(', ')}>
+        {names.slice(0, 3).join(', ')}
+        {names.length > 3 && ` +${names.length - 3}`}
+      </span>
+      {down && <Badge tone="warning">{t('models.nodeDown')}</Badge>}
+    </span>
+  )
+}
