@@ -10,6 +10,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+HOME=${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}
 PORT=${FUZZ_PORT:-18181}
 DB_PORT=${FUZZ_DB_PORT:-54381}
 HUB_PORT=${FUZZ_HUB_PORT:-18182}
