@@ -114,6 +114,11 @@ public class ErrorMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (DatabaseFailures.isUnreachable(e)) {
+            Log.warnf("database unreachable on %s %s: %s", request.method(), request.path(), e.toString());
+            return error(request, 503, "database_unavailable",
+                    "The catalog's database cannot be reached right now; try again shortly.");
+        }
         Log.errorf(e, "unexpected failure on %s %s", request.method(), request.path());
         return error(request, 500, "internal_error", "An unexpected error occurred; quote the request id when reporting it.");
     }
