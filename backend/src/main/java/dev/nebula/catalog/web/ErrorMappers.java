@@ -1,6 +1,8 @@
 package dev.nebula.catalog.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.event.Event;
@@ -9,6 +11,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -37,6 +40,20 @@ public class ErrorMappers {
         return builder.build();
     }
 
+    /**
+     * The framework answers a query or path parameter it cannot convert (page=abc for an integer) with a 404
+     * carrying the conversion failure as its cause, as JAX-RS prescribes. The endpoint exists, so the caller is told
+     * what is wrong with the request instead.
+     */
+    @ServerExceptionMapper
+    public Response unconvertibleParameter(NotFoundException e, HttpServerRequest request) {
+        if (e.getCause() == null) {
+            return webApplication(e, request);
+        }
+        return error(request, 400, "validation_failed", "A parameter has a value of the wrong type ("
+                + e.getCause().getMessage() + ").");
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
@@ -50,6 +67,29 @@ public class ErrorMappers {
     public Response json(JsonProcessingException e, HttpServerRequest request) {
         return error(request, 400, "invalid_json", "The request body is not valid JSON for this endpoint: "
                 + e.getOriginalMessage());
+    }
+
+    /**
+     * Well-formed JSON of the wrong shape (an object where a string belongs). Named on its own because the
+     * framework's built-in mapper for exactly this type would otherwise answer an empty 400.
+     */
+    @ServerExceptionMapper
+    public Response jsonShape(MismatchedInputException e, HttpServerRequest request) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() == null) {
+                field.append('[').append(ref.getIndex()).append(']');
+            } else {
+                field.append(field.isEmpty() ? "" : ".").append(ref.getFieldName());
+            }
+        }
+        if (field.isEmpty()) {
+            return error(request, 400, "invalid_json", "The request body does not have the shape this endpoint expects.");
+        }
+        return Response.status(400)
+                .entity(ErrorResponse.of(requestId(request), "invalid_json",
+                        "The request body field '" + field + "' has the wrong type.", Map.of("field", field.toString())))
+                .type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @ServerExceptionMapper
@@ -74,6 +114,11 @@ public class ErrorMappers {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (DatabaseFailures.isUnreachable(e)) {
+            Log.warnf("database unreachable on %s %s: %s", request.method(), request.path(), e.toString());
+            return error(request, 503, "database_unavailable",
+                    "The catalog's database cannot be reached right now; try again shortly.");
+        }
         Log.errorf(e, "unexpected failure on %s %s", request.method(), request.path());
         return error(request, 500, "internal_error", "An unexpected error occurred; quote the request id when reporting it.");
     }

@@ -130,6 +130,15 @@ class HuggingFaceSearchTest {
         search("q=zzz-nothing").statusCode(200).body("items", hasSize(0)).body("has_more", equalTo(false));
     }
 
+    // Found by fuzz/run.sh: page=3 of a one-page result list refetched page 1 forever (thousands of hub calls, no answer).
+    @Test
+    void pagePastTheEndOfAOnePageListIsEmptyAfterOneHubCall() {
+        stubSearch("one-page", json(200, fixture("hf-search-qwen.json")));
+        search("q=one-page&page=3").statusCode(200)
+                .body("items", hasSize(0)).body("has_more", equalTo(false)).body("page", equalTo(3));
+        assertEquals(1, hubCalls("one-page"));
+    }
+
     @Test
     void walksTheCursorChainToPageThreeThroughTheConfiguredEndpoint() throws Exception {
         JsonNode items = JSON.readTree(fixture("hf-search-qwen.json"));

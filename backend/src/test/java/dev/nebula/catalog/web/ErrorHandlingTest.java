@@ -1,6 +1,8 @@
 package dev.nebula.catalog.web;
 
 import dev.nebula.catalog.support.Contract;
+import dev.nebula.catalog.support.Tokens;
+import io.restassured.http.ContentType;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -66,5 +68,41 @@ class ErrorHandlingTest {
         given().filter(Contract.FILTER).header("X-Request-Id", "ok-1")
                 .when().get("/api/v2/catalog/capabilities")
                 .then().statusCode(200).header("X-Request-Id", "ok-1");
+    }
+
+    // Found by fuzz/run.sh: the framework answered 404 "No such endpoint" for an unconvertible integer parameter.
+    @Test
+    void parameterOfTheWrongTypeIsJson400NotANotFound() {
+        given().filter(Contract.BAD_REQUEST).auth().oauth2(Tokens.admin())
+                .when().get("/api/v2/catalog/audit?page=null")
+                .then().statusCode(400).contentType(startsWith("application/json"))
+                .body("error.code", equalTo("validation_failed"));
+    }
+
+    // Found by fuzz/run.sh: well-formed JSON of the wrong shape got an empty 400 without a content type.
+    @Test
+    void bodyFieldOfTheWrongTypeIsJson400NamingTheField() {
+        given().filter(Contract.BAD_REQUEST).auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body("{\"provider\":\"huggingface\",\"model_id\":\"Qwen/Qwen2.5-7B-Instruct\",\"revision\":{}}")
+                .when().post("/api/v2/catalog/import/preflight")
+                .then().statusCode(400).contentType(startsWith("application/json"))
+                .body("error.code", equalTo("invalid_json"))
+                .body("error.details.field", equalTo("revision"));
+        given().filter(Contract.BAD_REQUEST).contentType(ContentType.JSON)
+                .body("{\"username\":\"viewer\",\"password\":[1]}")
+                .when().post("/api/v2/catalog/auth/login")
+                .then().statusCode(400).contentType(startsWith("application/json"))
+                .body("error.details.field", equalTo("password"));
+    }
+
+    // Found by fuzz/run.sh: a search the contract allows (long multi-byte q and cursor) exceeded the default 4 KB
+    // request line and got a bodiless 414 from the HTTP layer.
+    @Test
+    void longestAllowedMultibyteSearchReachesTheApi() {
+        String wide = "\uD835\uDD22".repeat(200);
+        given().filter(Contract.FILTER).auth().oauth2(Tokens.viewer())
+                .queryParam("provider", "huggingface").queryParam("q", wide).queryParam("cursor", wide)
+                .when().get("/api/v2/catalog/search")
+                .then().statusCode(400).contentType(startsWith("application/json"));
     }
 }

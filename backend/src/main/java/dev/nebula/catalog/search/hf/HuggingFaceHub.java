@@ -76,9 +76,14 @@ public class HuggingFaceHub implements ModelHub {
         }
         int from = Math.min(chains.furthest(query.listKey()), page - 1);
         return paramsFor(query, from).chain(params -> params == null ? Uni.createFrom().nullItem()
-                : fetch(query, from, params).chain(ignored -> from + 1 == page
-                        ? Uni.createFrom().item(chains.get(query.listKey(), page))
-                        : paramsFor(query, page)));
+                : fetch(query, from, params).chain(ignored -> {
+                    // No next link on page `from`: the list ends before `page` (walking on would refetch forever).
+                    if (chains.get(query.listKey(), from + 1) == null) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    return from + 1 == page ? Uni.createFrom().item(chains.get(query.listKey(), page))
+                            : paramsFor(query, page);
+                }));
     }
 
     private Uni<HubPage> fetch(SearchQuery query, int page, MultivaluedMap<String, String> params) {

@@ -13,6 +13,7 @@ import dev.nebula.catalog.search.SearchQuery;
 import dev.nebula.catalog.search.SearchSort;
 import dev.nebula.catalog.web.ApiException;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,8 +68,11 @@ public class ModelScopeHub implements ModelHub {
         String owner = Normalize.owner(modelId);
         String name = Normalize.name(modelId);
         Duration budget = config.hubs().modelscope().metadataTimeout();
+        // Both calls usually fail together (a missing model): collect both failures and report the first, instead of
+        // failing fast and leaving Mutiny to log the second as a dropped ERROR.
         return Uni.combine().all().unis(withinBudget(client.model(owner, name), budget), withinBudget(client.files(owner, name), budget))
-                .asTuple()
+                .collectFailures().asTuple()
+                .onFailure(CompositeException.class).transform(e -> ((CompositeException) e).getCauses().get(0))
                 .map(t -> ModelScopeMapper.metadata(t.getItem1(), t.getItem2(), client.endpoint()));
     }
 

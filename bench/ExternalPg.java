@@ -1,0 +1,24 @@
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.nio.file.Path;
+
+/**
+ * A PostgreSQL server in its own process, standing in for an external database when the benchmark measures
+ * time-to-ready with {@code QUARKUS_DATASOURCE_JDBC_URL} set. Uses the zonky binaries the service ships with:
+ * {@code java -cp 'backend/target/quarkus-app/lib/main/*' bench/ExternalPg.java PORT DATA_DIR}. Stops on SIGTERM.
+ */
+public class ExternalPg {
+    public static void main(String[] args) throws Exception {
+        EmbeddedPostgres pg = EmbeddedPostgres.builder().setPort(Integer.parseInt(args[0]))
+                .setDataDirectory(Path.of(args[1])).setCleanDataDirectory(true).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                pg.close();
+            } catch (Exception ignored) {
+                // exiting anyway
+            }
+        }));
+        System.out.println("READY " + pg.getJdbcUrl("postgres", "postgres"));
+        Thread.sleep(Long.MAX_VALUE);
+    }
+}

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Fault test that cannot run inside the shared test JVM: the database stopped under a running service. Starts the
+# standalone simulator (demo), the hub stubs, a PostgreSQL in its own process (bench/ExternalPg.java) and the packaged
+# service against it; signs in and imports once while all is well; then stops PostgreSQL and checks that
+#   - writes are refused with 503 audit_unavailable and nothing reaches Nebula (simulator's create_calls unchanged),
+#   - sign-in (which stores a session) answers 503 database_unavailable, not a hang or a 500,
+#   - capabilities reports database.reachable=false, and reads that need no database (search, /me) keep working.
+# Prints "N passed, N failed" and exits non-zero on any failure. Run by .ci/run after the fuzzing.
+set -euo pipefail
+
+export BENCH_NAME=faults BENCH_SCENARIO=${BENCH_SCENARIO:-demo} BENCH_LATENCY_MS=${BENCH_LATENCY_MS:-0}
+export BENCH_SIM_PORT=${FAULTS_SIM_PORT:-18391} BENCH_HUB_PORT=${FAULTS_HUB_PORT:-18392} BENCH_PORT=${FAULTS_PORT:-18381}
+export BENCH_DB_PORT=${FAULTS_DB_PORT:-54581} BENCH_EXT_DB_PORT=${FAULTS_EXT_DB_PORT:-54582}
+source "$(dirname "$0")/../bench/lib.sh"
+
+passed=0; failed=0
+check() { # description, command...
+  local what=$1; shift
+  if "$@"; then passed=$((passed + 1)); say "PASS $what"; else failed=$((failed + 1)); say "FAIL $what"; fi
+}
+# status and body of a request: sets STATUS and BODY
+call() { # method path [token] [json]
+  local args=(-s -m 20 -o "$WORK/body" -w '%{http_code}' -X "$1" "$BASE$2")
+  [[ -n ${3:-} ]] && args+=(-H "Authorization: Bearer $3")
+  [[ -n ${4:-} ]] && args+=(-H 'Content-Type: application/json' -d "$4")
+  STATUS=$(curl "${args[@]}" || echo 000); BODY=$(cat "$WORK/body" 2>/dev/null || true)
+}
+json() { python3 -c "import json,sys; d=json.loads(sys.argv[1]); print(eval(sys.argv[2], {}, {'d': d}))" "$BODY" "$1" 2>/dev/null || echo "?"; }
+create_calls() { curl -s "$SIM/_sim/state" | python3 -c 'import json,sys; print(json.load(sys.stdin)["create_calls"])'; }
+
+java -cp "$ROOT/backend/target/quarkus-app/lib/main/*" "$ROOT/bench/ExternalPg.java" "$EXT_DB_PORT" "$WORK/pg" \
+  >"$OUT/pg.log" 2>&1 &
+PG_PID=$!; PIDS+=($PG_PID)
+for _ in $(seq 1 240); do grep -q '^READY' "$OUT/pg.log" && break; sleep 0.5; done
+grep -q '^READY' "$OUT/pg.log" || { say "PostgreSQL did not start"; cat "$OUT/pg.log"; exit 2; }
+start_service main NEBULA_CATALOG_DATA_DIR="$WORK/data" QUARKUS_DATASOURCE_JDBC_URL="$(sed -n 's/^READY //p' "$OUT/pg.log")" \
+  QUARKUS_DATASOURCE_USERNAME=postgres
+PIDS+=($SVC_PID)
+
+call POST /api/v2/catalog/auth/login "" '{"username":"operator","password":"operator123"}'
+TOKEN=$(json "d['token']")
+check "sign-in works while the database is up" test "$STATUS" = 200
+call POST /api/v2/catalog/import "$TOKEN" '{"provider":"huggingface","model_id":"Qwen/Qwen2.5-7B-Instruct","model_uid":"faults-db-up"}'
+check "an import works while the database is up (got $STATUS)" test "$STATUS" = 201
+call GET "/api/v2/catalog/search?provider=huggingface&q=qwen" "$TOKEN"
+BEFORE=$(create_calls)
+
+say "stopping PostgreSQL"
+stop_pid "$PG_PID"
+
+t0=$(date +%s%N)
+call POST /api/v2/catalog/import "$TOKEN" '{"provider":"huggingface","model_id":"Qwen/Qwen2.5-7B-Instruct","model_uid":"faults-db-down"}'
+took=$(( ($(date +%s%N) - t0) / 1000000 ))
+check "import is refused with 503 (got $STATUS in $took ms)" test "$STATUS" = 503
+check "the refusal says audit_unavailable (got $(json "d['error']['code']"))" test "$(json "d['error']['code']")" = audit_unavailable
+check "nothing was sent to Nebula (create_calls $BEFORE -> $(create_calls))" test "$(create_calls)" = "$BEFORE"
+call POST /api/v2/catalog/auth/login "" '{"username":"viewer","password":"viewer123"}'
+check "sign-in answers 503 database_unavailable (got $STATUS $(json "d['error']['code']"))" \
+  test "$STATUS $(json "d['error']['code']")" = "503 database_unavailable"
+call GET /api/v2/catalog/capabilities
+check "capabilities reports the database unreachable" test "$(json "d['database']['reachable']")" = False
+call GET "/api/v2/catalog/search?provider=huggingface&q=qwen" "$TOKEN"
+check "a cached search still answers 200 (got $STATUS)" test "$STATUS" = 200
+call GET /api/v2/catalog/auth/me "$TOKEN"
+say "/me without a database answers $STATUS (session validity is cached for 15 s)"
+
+echo
+echo "$passed passed, $failed failed"
+[[ $failed -eq 0 ]]
