@@ -2,20 +2,28 @@ import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { jsonResponse, renderApp, sampleCapabilities, stubFetch } from '@/test/render-app'
 
+/** Answers the capabilities call with `caps`; block B's calls (search, me) get an empty page / 401. */
+const answerWith = (caps: unknown, status = 200) => (request: Request) => {
+  const path = new URL(request.url).pathname
+  if (path.endsWith('/capabilities')) return jsonResponse(caps, status)
+  if (path.endsWith('/search')) return jsonResponse({ provider: 'huggingface', page: 1, limit: 20, items: [], has_more: false, total: null, next_cursor: null })
+  return jsonResponse({ error: { code: 'unauthorized', message: 'Sign in first.', request_id: 'r-1' } }, 401)
+}
+
 describe('Model Catalog page', () => {
   it('shows the title and both block headings in English', async () => {
-    stubFetch(() => jsonResponse(sampleCapabilities))
+    stubFetch(answerWith(sampleCapabilities))
     renderApp({ path: '/model-catalog', lang: 'en' })
 
     expect(screen.getByRole('heading', { level: 1, name: 'Model Catalog' })).toBeTruthy()
     expect(screen.getByRole('heading', { level: 2, name: 'Downloaded models' })).toBeTruthy()
     expect(screen.getByRole('heading', { level: 2, name: 'Search Hugging Face / ModelScope' })).toBeTruthy()
-    expect(screen.getAllByText('Not available yet')).toHaveLength(2)
+    expect(screen.getAllByText('Not available yet')).toHaveLength(1)
     await screen.findByText('Version 1.2.3-test')
   })
 
   it('shows the title and both block headings in Chinese', async () => {
-    stubFetch(() => jsonResponse(sampleCapabilities))
+    stubFetch(answerWith(sampleCapabilities))
     renderApp({ path: '/model-catalog', lang: 'zh' })
 
     expect(screen.getByRole('heading', { level: 1, name: '模型目录' })).toBeTruthy()
@@ -26,7 +34,7 @@ describe('Model Catalog page', () => {
   })
 
   it('asks the capabilities endpoint once and shows what it reports', async () => {
-    const fetchMock = stubFetch(() => jsonResponse(sampleCapabilities))
+    const fetchMock = stubFetch(answerWith(sampleCapabilities))
     renderApp({ path: '/model-catalog', lang: 'en' })
 
     const service = await screen.findByTestId('cap-service')
@@ -50,13 +58,13 @@ describe('Model Catalog page', () => {
     expect(within(ms).getByText('Token set')).toBeTruthy()
 
     expect(screen.getByTestId('simulator-banner').textContent).toContain('Connected to the built-in Nebula simulator')
-    expect(fetchMock).toHaveBeenCalledTimes(1)
-    expect(new URL((fetchMock.mock.calls[0][0] as Request).url).pathname).toBe('/api/v2/catalog/capabilities')
+    const capsCalls = fetchMock.mock.calls.filter(([r]) => new URL((r as Request).url).pathname === '/api/v2/catalog/capabilities')
+    expect(capsCalls).toHaveLength(1)
   })
 
   it('says when Nebula and the database cannot be reached, with their reasons, and shows no simulator banner', async () => {
-    stubFetch(() =>
-      jsonResponse({
+    stubFetch(
+      answerWith({
         ...sampleCapabilities,
         database: { reachable: false, error: 'connection refused' },
         nebula: { configured: true, simulated: false, url_host: 'nebula.prod:18090', reachable: false, error: 'timed out after 2 s' },
@@ -83,7 +91,7 @@ describe('Model Catalog page', () => {
     )
     renderApp({ path: '/model-catalog', lang: 'en' })
 
-    const alert = await screen.findByRole('alert')
+    const alert = await screen.findByTestId('capability-error')
     expect(within(alert).getByText('Could not load the service status')).toBeTruthy()
     expect(within(alert).getByText('The database is not reachable.')).toBeTruthy()
     expect(within(alert).getByText('req-7f3a')).toBeTruthy()
