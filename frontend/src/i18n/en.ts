@@ -101,6 +101,8 @@ export const en = {
   'hs.tryAgainNow': 'You can try again now.',
   'hs.emptyTitle': 'No models found',
   'hs.emptyBody': 'Nothing on this hub matches “{q}”. Try a shorter keyword, another task or the other hub.',
+  'hs.emptyPageTitle': 'No more results',
+  'hs.emptyPageBody': 'The hub has nothing on this page. Go back to an earlier page.',
   'hs.emptyBodyAll': 'This hub returned no models for these filters.',
   'hs.unavailableTitle': 'Hub search is unavailable',
   'hs.unavailableLead': 'No model hub can be searched right now, so only the cluster’s models are shown.',

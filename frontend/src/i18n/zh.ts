@@ -97,6 +97,8 @@ export const zh: Messages = {
   'hs.tryAgainNow': '现在可以重试了。',
   'hs.emptyTitle': '没有找到模型',
   'hs.emptyBody': '该模型源中没有与“{q}”匹配的模型。请尝试更短的关键字、其他任务或另一个模型源。',
+  'hs.emptyPageTitle': '没有更多结果',
+  'hs.emptyPageBody': '该模型源在此页没有结果，请返回前面的页面。',
   'hs.emptyBodyAll': '在当前筛选条件下，该模型源没有返回任何模型。',
   'hs.unavailableTitle': '模型源检索不可用',
   'hs.unavailableLead': '目前无法检索任何模型源，因此只显示集群中的模型。',

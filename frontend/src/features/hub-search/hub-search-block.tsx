@@ -283,14 +283,24 @@ function SearchPanel({
           />
         ) : data == null ? (
           <ResultsSkeleton />
-        ) : data.items.length === 0 ? (
-          <EmptyState icon={<SearchX aria-hidden />} title={t('hs.emptyTitle')}>
-            {q ? t('hs.emptyBody', { q }) : t('hs.emptyBodyAll')}
-          </EmptyState>
         ) : (
           <div className={cn('space-y-4 transition-opacity', search.isPlaceholderData && 'opacity-60')} aria-busy={search.isFetching}>
-            <ResultList items={data.items} onDetails={setDetails} onDownload={setImporting} />
-            <Pager page={current.page} last={Math.max(lastPage, current.page)} hasMore={data.has_more} busy={search.isFetching} onPage={goToPage} />
+            {data.items.length === 0 ? (
+              <EmptyState icon={<SearchX aria-hidden />} title={data.page > 1 ? t('hs.emptyPageTitle') : t('hs.emptyTitle')}>
+                {data.page > 1 ? t('hs.emptyPageBody') : q ? t('hs.emptyBody', { q }) : t('hs.emptyBodyAll')}
+              </EmptyState>
+            ) : (
+              <ResultList items={data.items} onDetails={setDetails} onDownload={setImporting} />
+            )}
+            {(data.items.length > 0 || current.page > 1) && (
+              <Pager
+                page={current.page}
+                last={Math.max(lastPage, current.page)}
+                hasMore={data.has_more}
+                busy={search.isFetching}
+                onPage={goToPage}
+              />
+            )}
           </div>
         )}
       </div>
