@@ -121,7 +121,7 @@ export function ImportDialog({
           <DialogTitle>{t('imp.title')}</DialogTitle>
           <DialogDescription>
             {t('imp.description', { hub: t(`provider.${item.provider}`) })}{' '}
-            <span className="font-mono break-all text-foreground">{item.id}</span>
+            <span className="mt-1 block font-mono break-all text-foreground">{item.id}</span>
           </DialogDescription>
         </DialogHeader>
 
