@@ -22,6 +22,9 @@ public class Caller {
     @Inject
     CurrentVertxRequest request;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "mp.jwt.verify.issuer")
+    String ownIssuer;
+
     public String username() {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
     }
@@ -30,6 +33,12 @@ public class Caller {
     public String role() {
         RoleHierarchy.Role role = RoleHierarchy.Role.highestOf(identity.getRoles());
         return role == null ? null : role.wire();
+    }
+
+    /** True for a token of the configured external issuer (no Nebula session of its own). */
+    public boolean external() {
+        return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getIssuer() != null
+                && !jwt.getIssuer().equals(ownIssuer);
     }
 
     public Optional<String> tokenId() {

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** Typed view of the product's own settings ({@code catalog.*}); environment variables map onto them. */
@@ -20,9 +21,53 @@ public interface CatalogConfig {
 
     Auth auth();
 
+    Inventory inventory();
+
+    /** The downloaded-models snapshot (see docs/inventory.md). */
+    interface Inventory {
+        /** A snapshot younger than this is served without asking Nebula. */
+        @WithDefault("1s")
+        Duration freshFor();
+
+        /** With a snapshot in hand, wait no longer than this for Nebula before answering from it (stale). */
+        @WithDefault("800ms")
+        Duration slowAfter();
+
+        /** Without any snapshot, how long the first caller waits before getting 503. */
+        @WithDefault("11s")
+        Duration firstWait();
+
+        /** Model details fetched at once during a refresh. */
+        @WithDefault("8")
+        int detailConcurrency();
+    }
+
     interface Auth {
         /** File holding the base64 AES-256 key that encrypts stored Nebula sessions (generated on first start). */
         Optional<String> sessionKeyFile();
+
+        External external();
+    }
+
+    /** An external token issuer (OIDC provider) whose tokens are accepted beside our own. */
+    interface External {
+        /** The issuer ({@code iss}) to accept; unset disables external tokens. */
+        Optional<String> issuer();
+
+        /** Public key (PEM file or URL) or JWKS URL of the issuer. */
+        Optional<String> publickeyLocation();
+
+        /** Claim holding the user's groups or roles. */
+        @WithDefault("groups")
+        String roleClaim();
+
+        /** Claim values mapped to catalog roles, e.g. {@code catalog-admins=admin}; unmapped values grant nothing. */
+        Map<String, String> roleMap();
+
+        /** Nebula account used for external users' calls to Nebula ({@code NEBULA_SERVICE_USER}). */
+        Optional<String> serviceUser();
+
+        Optional<String> servicePassword();
     }
 
     Search search();

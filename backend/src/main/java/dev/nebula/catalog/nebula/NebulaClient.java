@@ -48,13 +48,29 @@ public class NebulaClient {
 
     @PostConstruct
     void init() {
-        config.nebula().url().ifPresent(url -> api = QuarkusRestClientBuilder.newBuilder()
+        config.nebula().url().ifPresent(url -> api = build(url));
+    }
+
+    private NebulaApi build(String url) {
+        return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(url.replaceAll("/+$", "")))
                 .connectTimeout(config.nebula().connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(config.nebula().readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .register((ClientRequestFilter) ctx -> ctx.getHeaders().putSingle(RequestIds.HEADER, RequestIds.current()))
                 .register(new NebulaResponseMapper())
-                .build(NebulaApi.class));
+                .build(NebulaApi.class);
+    }
+
+    /**
+     * The same client logic aimed at another URL, for tests of how it reads odd answers (WireMock). Configuration
+     * stays the only source of the URL in the product.
+     */
+    NebulaClient aimedAt(String url) {
+        NebulaClient other = new NebulaClient();
+        other.config = config;
+        other.metrics = metrics;
+        other.api = build(url);
+        return other;
     }
 
     public boolean configured() {

@@ -61,13 +61,14 @@ final class NebulaErrors {
         if (root instanceof TimeoutException || t instanceof TimeoutException) {
             return new NebulaException(NebulaException.Kind.UNREACHABLE, 0, "timeout", "Nebula did not answer in time", t);
         }
+        // Jackson failures are IOExceptions too: an unreadable answer is not an unreachable Nebula
+        if (root instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+            return new NebulaException(NebulaException.Kind.FAILED, 200, "malformed", "Nebula sent an unreadable answer", t);
+        }
         if (root instanceof ConnectException || root instanceof java.io.IOException
                 || root.getClass().getName().contains("Connection")) {
             return new NebulaException(NebulaException.Kind.UNREACHABLE, 0, "unreachable",
                     "Nebula could not be reached: " + root.getClass().getSimpleName(), t);
-        }
-        if (root instanceof com.fasterxml.jackson.core.JsonProcessingException) {
-            return new NebulaException(NebulaException.Kind.FAILED, 200, "malformed", "Nebula sent an unreadable answer", t);
         }
         return new NebulaException(NebulaException.Kind.FAILED, 0, "failed", "Nebula call failed: " + root.getClass().getSimpleName(), t);
     }

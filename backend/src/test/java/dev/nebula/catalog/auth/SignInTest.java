@@ -115,6 +115,27 @@ class SignInTest {
         assertTrue(NebulaSimulatorResource.control().requestCounts().getOrDefault("POST /api/auth/logout", 0) >= 1);
     }
 
+    @Inject
+    SessionRegistry sessions;
+
+    @Test
+    void anEndedNebulaSessionGives401AskingToSignInAgain() throws Exception {
+        String token = Tokens.login("operator", "operator123");
+        String jti = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1])).path("jti").asText();
+        String nebulaToken = sessions.find(jti).orElseThrow().nebulaToken();
+        java.net.http.HttpResponse<String> out = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(NebulaSimulatorResource.baseUrl() + "/api/auth/logout"))
+                        .header("Authorization", "Bearer " + nebulaToken)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, out.statusCode());
+        given().filter(Contract.FILTER).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("provider", "huggingface", "model_id", "Qwen/Qwen2.5-7B-Instruct"))
+                .when().post("/api/v2/catalog/import/preflight")
+                .then().statusCode(401).body("error.code", equalTo("nebula_session_expired"));
+    }
+
     @Test
     void meWithoutTokenIs401Json() {
         given().filter(Contract.FILTER).when().get("/api/v2/catalog/auth/me")

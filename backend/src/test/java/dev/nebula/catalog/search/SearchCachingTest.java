@@ -37,14 +37,14 @@ class SearchCachingTest {
 
         ExecutorService pool = Executors.newFixedThreadPool(50);
         try {
-            List<Future<Integer>> answers = new ArrayList<>();
+            List<Future<io.restassured.response.Response>> answers = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
                 answers.add(pool.submit(() -> given().filter(Contract.FILTER).header("Authorization", "Bearer " + token)
                         .when().get("/api/v2/catalog/search?provider=huggingface&q=burst")
-                        .then().extract().statusCode()));
+                        .then().extract().response()));
             }
-            for (Future<Integer> answer : answers) {
-                assertEquals(200, answer.get());
+            for (Future<io.restassured.response.Response> answer : answers) {
+                assertEquals(200, answer.get().statusCode(), answer.get().body().asString());
             }
         } finally {
             pool.shutdownNow();

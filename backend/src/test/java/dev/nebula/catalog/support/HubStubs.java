@@ -26,9 +26,29 @@ public class HubStubs implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
+        stubDefaults();
         return Map.of(
                 "catalog.hubs.huggingface.endpoint", server.baseUrl() + "/",
                 "catalog.hubs.modelscope.endpoint", server.baseUrl());
+    }
+
+    /**
+     * What both hubs answer for the one model every cross-feature test uses (Qwen/Qwen2.5-7B-Instruct) and for a
+     * plain "qwen" search. Tests that need other answers add more specific or later stubs, which WireMock prefers.
+     */
+    private static void stubDefaults() {
+        server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/models/Qwen/Qwen2.5-7B-Instruct"))
+                .withQueryParam("blobs", WireMock.equalTo("true"))
+                .willReturn(json(200, fixture("hf-model-info-Qwen2.5-7B-Instruct.json"))));
+        server.stubFor(WireMock.get(WireMock.urlPathMatching("/Qwen/Qwen2.5-7B-Instruct/raw/[^/]+/README.md"))
+                .willReturn(WireMock.aResponse().withStatus(200).withBody(fixture("hf-readme-qwen.md"))));
+        server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v1/models/Qwen/Qwen2.5-7B-Instruct"))
+                .willReturn(json(200, fixture("ms-model-info-qwen.json"))));
+        server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v1/models/Qwen/Qwen2.5-7B-Instruct/repo/files"))
+                .willReturn(json(200, fixture("ms-files-qwen.json"))));
+        server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/models"))
+                .withQueryParam("search", WireMock.equalTo("qwen"))
+                .willReturn(json(200, fixture("hf-search-qwen.json"))));
     }
 
     public static WireMockServer server() {

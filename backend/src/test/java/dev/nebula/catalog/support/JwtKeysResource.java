@@ -8,13 +8,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Map;
 
-/** The same key generation the product runs on first start, into a throw-away directory. */
+/** The same key generation the product runs on first start, into a throw-away directory; plus a trusted external issuer. */
 public class JwtKeysResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
         try {
-            return KeyMaterial.ensure(Files.createTempDirectory("catalog-keys"));
+            Map<String, String> props = new java.util.HashMap<>(KeyMaterial.ensure(Files.createTempDirectory("catalog-keys")));
+            props.putAll(ExternalIssuer.configuration());
+            return props;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

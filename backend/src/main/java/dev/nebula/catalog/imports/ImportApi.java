@@ -1,0 +1,40 @@
+package dev.nebula.catalog.imports;
+
+import java.util.List;
+
+/** API types of import and pre-flight. */
+public final class ImportApi {
+
+    private ImportApi() {
+    }
+
+    public record ImportRequest(String provider, String model_id, String model_uid, String engine_type, Integer replicas,
+                                Boolean auto_start, String revision) {
+    }
+
+    public record ImportResult(String import_id, String model_uid, String status, String provider, String model_id,
+                               String revision, Long expected_bytes, String engine_type, int replicas,
+                               boolean auto_start, String imported_by, String created_at, ErrorInfo error) {
+    }
+
+    public record ErrorInfo(String code, String message) {
+    }
+
+    public record Check(String code, String message) {
+    }
+
+    public record Registered(String model_uid, String model_name, String state) {
+    }
+
+    public record CachedCopy(String node_id, long size_bytes, boolean complete) {
+    }
+
+    public record NodeRoom(String node_id, long available_bytes, boolean fits) {
+    }
+
+    public record Preflight(String provider, String model_id, boolean exists_on_hub, String revision, Long size_bytes,
+                            String size_source, boolean gated, boolean is_private, String suggested_uid,
+                            List<Registered> registered, List<CachedCopy> cached_on, List<NodeRoom> disk,
+                            List<Check> blocking, List<Check> warnings) {
+    }
+}

@@ -1,0 +1,72 @@
+package dev.nebula.catalog.imports;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** An import attempt: what was asked, what the hub said about size and revision, and how Nebula answered. */
+@Entity
+@Table(name = "import_record")
+public class ImportRecord extends PanacheEntityBase {
+
+    public static final String SUBMITTED = "submitted";
+    public static final String CREATED = "created";
+    public static final String FAILED = "failed";
+    public static final String REMOVED = "removed";
+
+    @Id
+    public UUID id;
+    public String provider;
+    @Column(name = "model_id")
+    public String modelId;
+    @Column(name = "requested_uid")
+    public String requestedUid;
+    @Column(name = "model_uid")
+    public String modelUid;
+    public String revision;
+    @Column(name = "expected_bytes")
+    public Long expectedBytes;
+    @Column(name = "engine_type")
+    public String engineType;
+    public int replicas;
+    @Column(name = "auto_start")
+    public boolean autoStart;
+    public String status;
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+    public String actor;
+    @Column(name = "request_id")
+    public String requestId;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "nebula_response")
+    public Map<String, Object> nebulaResponse;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Object> error;
+
+    public static Optional<ImportRecord> byIdempotencyKey(String actor, String key) {
+        return find("actor = ?1 and idempotencyKey = ?2", actor, key).firstResultOptional();
+    }
+
+    public static Optional<ImportRecord> live(String provider, String modelId, String requestedUid) {
+        return find("provider = ?1 and modelId = ?2 and requestedUid = ?3 and status in ('submitted', 'created')",
+                provider, modelId, requestedUid).firstResultOptional();
+    }
+
+    /** The latest successful import that produced this uid, if any. */
+    public static Optional<ImportRecord> createdFor(String modelUid) {
+        return find("modelUid = ?1 and status = 'created' order by createdAt desc", modelUid).firstResultOptional();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.nebula.catalog.imports;
+
+import dev.nebula.catalog.auth.Caller;
+import dev.nebula.catalog.auth.NebulaSessions;
+import dev.nebula.catalog.web.ApiException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.UUID;
+
+/** Import a hub model into the cluster: pre-flight, create, and read an import back. */
+@Path("/api/v2/catalog")
+@Produces(MediaType.APPLICATION_JSON)
+public class ImportResource {
+
+    @Inject
+    ImportValidation validation;
+
+    @Inject
+    Preflights preflights;
+
+    @Inject
+    ImportService imports;
+
+    @Inject
+    NebulaSessions sessions;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Path("/import/preflight")
+    @RolesAllowed("operator")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ImportApi.Preflight preflight(ImportApi.ImportRequest request) {
+        ImportApi.ImportRequest valid = validation.validate(request);
+        return sessions.withSession(caller, token -> preflights.check(valid, token).preflight());
+    }
+
+    @POST
+    @Path("/import")
+    @RolesAllowed("operator")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response importModel(ImportApi.ImportRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        validation.checkIdempotencyKey(idempotencyKey);
+        ImportApi.ImportRequest valid = validation.validate(request);
+        ImportService.Outcome outcome = sessions.withSession(caller, token -> imports.importModel(valid, idempotencyKey, caller, token));
+        return Response.status(201).entity(outcome.result())
+                .header("Idempotency-Replayed", Boolean.toString(outcome.replayed())).build();
+    }
+
+    @GET
+    @Path("/imports/{id}")
+    @RolesAllowed("viewer")
+    public ImportApi.ImportResult get(@PathParam("id") String id) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("id", "id must be an import id (UUID)");
+        }
+        ImportRecord record = QuarkusTransaction.requiringNew().call(() -> ImportRecord.<ImportRecord>findById(uuid));
+        if (record == null) {
+            throw ApiException.notFound("No import with id " + id);
+        }
+        return ImportRecords.toApi(record);
+    }
+}

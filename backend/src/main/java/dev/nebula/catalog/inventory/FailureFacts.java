@@ -1,0 +1,89 @@
+package dev.nebula.catalog.inventory;
+
+import dev.nebula.catalog.inventory.InventoryApi.Progress;
+import dev.nebula.catalog.inventory.InventoryApi.ReplicaProgress;
+import dev.nebula.catalog.inventory.InventoryApi.RowError;
+import dev.nebula.catalog.nebula.NebulaDtos.Endpoint;
+import dev.nebula.catalog.nebula.NebulaDtos.ModelDetail;
+import dev.nebula.catalog.nebula.NebulaDtos.ModelView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Records what Nebula will forget (failed download records, the failed timer, unhealthy replicas) and answers a
+ * row's {@code error} from those observations, so a failed row still says why after Nebula's record is gone.
+ * Only observations since the model's last start/stop/scale count: an old failure is not this run's reason.
+ */
+@ApplicationScoped
+public class FailureFacts {
+
+    /** Nebula's failed timer (reference §9, rule 7). */
+    static final long FAILED_AFTER_MS = 300_000;
+
+    @Inject
+    Observations observations;
+
+    RowError observe(ModelView m, ModelDetail detail, Progress progress) {
+        String uid = m.model_uid();
+        if (progress != null) {
+            for (ReplicaProgress r : progress.replicas()) {
+                if ("failed".equals(r.phase())) {
+                    Instant at = r.updated_at() == null ? Instant.now() : Instant.parse(r.updated_at());
+                    observations.observe(uid, m.model_name(), ModelObservation.DOWNLOAD_FAILED, r.node_id(), r.replica_id(),
+                            "Download failed on " + r.node_id() + " (replica " + r.replica_id() + ") after "
+                                    + Bytes.human(r.downloaded_bytes()) + "; Nebula publishes no reason, and the partial "
+                                    + "files stay on the node.",
+                            at, uid + "|download_failed|" + r.node_id() + "|" + r.replica_id() + "|" + at.toEpochMilli());
+                }
+            }
+        }
+        Long startedMs = detail != null && detail.deployment() != null ? detail.deployment().updated_at_ms() : null;
+        if ("failed".equals(m.state())) {
+            Long version = detail != null && detail.deployment() != null ? detail.deployment().version() : null;
+            Instant at = startedMs != null ? Instant.ofEpochMilli(startedMs + FAILED_AFTER_MS) : Instant.now();
+            observations.observe(uid, m.model_name(), ModelObservation.MODEL_FAILED, null, null,
+                    "No replica became ready within 5 minutes of the last start (Nebula's failure timer); "
+                            + "Nebula keeps no reason.", at, uid + "|model_failed|" + version);
+        }
+        List<Endpoint> unhealthy = m.endpoints() == null ? List.of()
+                : m.endpoints().stream().filter(e -> "unhealthy".equals(e.status())).toList();
+        for (Endpoint e : unhealthy) {
+            observations.observe(uid, m.model_name(), ModelObservation.REPLICA_UNHEALTHY, e.node_id(), e.replica_id(),
+                    "Replica " + e.replica_id() + " on " + e.node_id() + " is unhealthy (its engine does not pass "
+                            + "health checks).", Instant.now(), uid + "|unhealthy|" + e.node_id() + "|" + e.replica_id());
+        }
+        return errorFor(m, startedMs, unhealthy);
+    }
+
+    private RowError errorFor(ModelView m, Long startedMs, List<Endpoint> unhealthy) {
+        String state = m.state();
+        Instant since = startedMs == null ? null : Instant.ofEpochMilli(startedMs);
+        if ("failed".equals(state) || "starting".equals(state) || "downloading".equals(state)) {
+            Observations.Seen download = observations.latest(m.model_uid(), since, ModelObservation.DOWNLOAD_FAILED);
+            if (download != null && (!"downloading".equals(state) || since != null)) {
+                if ("downloading".equals(state) && download.occurredAt().isBefore(Instant.now().minusSeconds(60))) {
+                    return null; // retried since (e.g. Nebula's HF→ModelScope fallback) and making progress again
+                }
+                return new RowError(download.summary(), download.occurredAt().toString());
+            }
+        }
+        if ("failed".equals(state)) {
+            Observations.Seen failed = observations.latest(m.model_uid(), null, ModelObservation.MODEL_FAILED);
+            return failed == null ? null : new RowError(failed.summary(), failed.occurredAt().toString());
+        }
+        if (!unhealthy.isEmpty()) {
+            Observations.Seen first = observations.recent(m.model_uid()).stream()
+                    .filter(s -> ModelObservation.REPLICA_UNHEALTHY.equals(s.kind()))
+                    .filter(s -> s.lastSeenAt().isAfter(Instant.now().minus(Observations.WINDOW)))
+                    .min(java.util.Comparator.comparing(Observations.Seen::firstSeenAt)).orElse(null);
+            String where = String.join(", ", unhealthy.stream().map(e -> "replica " + e.replica_id() + " on " + e.node_id()).toList());
+            long total = m.endpoints().size();
+            return new RowError(unhealthy.size() + " of " + total + " replicas unhealthy: " + where,
+                    first == null ? Instant.now().toString() : first.firstSeenAt().toString());
+        }
+        return null;
+    }
+}

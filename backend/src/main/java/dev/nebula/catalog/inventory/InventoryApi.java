@@ -1,0 +1,64 @@
+package dev.nebula.catalog.inventory;
+
+import java.util.List;
+
+/** The downloaded-models API's types (openapi: DownloadedModelRow and friends). Every field is always sent. */
+public final class InventoryApi {
+
+    private InventoryApi() {
+    }
+
+    /** One row of block A: a registered model (uid set) or files on nodes with no registered model (uid null). */
+    public record Row(String model_name, String model_uid, String source, String revision, long total_size_bytes,
+                      List<NodeCopy> nodes, int node_count, String last_used, String state, Replicas replicas,
+                      Progress progress, RowError error, String imported_by, String imported_at, boolean deletable,
+                      String delete_blocked_reason) {
+    }
+
+    public record NodeCopy(String node_id, long size_bytes, boolean complete, String last_access, Boolean alive) {
+    }
+
+    public record Replicas(long desired, long ready, long unhealthy) {
+    }
+
+    public record Progress(String phase, Double percent, long downloaded_bytes, Long total_bytes, boolean total_known,
+                           Long speed_bytes_per_sec, Long eta_seconds, long files_done, Long files_total,
+                           List<ReplicaProgress> replicas) {
+    }
+
+    public record ReplicaProgress(long replica_id, String node_id, String phase, Double percent, long downloaded_bytes,
+                                  Long total_bytes, Long speed_bytes_per_sec, Long eta_seconds, long files_done,
+                                  String updated_at) {
+    }
+
+    public record RowError(String summary, String since) {
+    }
+
+    public record Page(List<Row> items, int page, int limit, int total, String as_of, boolean stale) {
+    }
+
+    /** A cache directory as a node reported it. */
+    public record CacheCopy(String node_id, String cache_path, String layout, long size_bytes, long file_count,
+                            boolean complete, String last_access, Boolean alive) {
+    }
+
+    public record Observation(long id, String kind, String node_id, Long replica_id, String summary,
+                              String occurred_at, String first_seen_at, String last_seen_at) {
+    }
+
+    public record Detail(Row model, List<CacheCopy> copies, List<Observation> observations, String as_of,
+                         boolean stale) {
+    }
+
+    public record AffectedModel(String model_uid, String model_name, String state, List<String> nodes, String reason) {
+    }
+
+    public record DeleteImpact(String model_uid, String model_name, String state, long running_replicas,
+                               List<CacheCopy> files_deleted, List<String> nodes, long freed_bytes_expected,
+                               List<AffectedModel> affected_models, List<String> affected_cache_only,
+                               List<String> notes, String as_of, boolean stale) {
+    }
+
+    public record Deleted(String model_uid, String status, long gc_queued_nodes, long freed_bytes_expected) {
+    }
+}

@@ -1,0 +1,95 @@
+package dev.nebula.catalog.inventory;
+
+import dev.nebula.catalog.inventory.InventoryApi.CacheCopy;
+import dev.nebula.catalog.inventory.InventoryApi.Detail;
+import dev.nebula.catalog.inventory.InventoryApi.Observation;
+import dev.nebula.catalog.inventory.InventoryApi.Page;
+import dev.nebula.catalog.inventory.InventoryApi.Row;
+import dev.nebula.catalog.nebula.NebulaDtos.CacheEntry;
+import dev.nebula.catalog.web.ApiException;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import dev.nebula.catalog.config.CatalogConfig;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The downloaded-models view: one cluster-wide snapshot, refreshed with the calling user's Nebula session and
+ * shared by every signed-in caller (the resource admits viewers and up only). Blocking; call on a worker thread.
+ */
+@ApplicationScoped
+public class InventoryService {
+
+    @Inject
+    NebulaStateFetcher fetcher;
+
+    @Inject
+    SnapshotBuilder builder;
+
+    @Inject
+    Observations observations;
+
+    @Inject
+    CatalogConfig config;
+
+    private SnapshotHolder<Snapshot> holder;
+
+    @PostConstruct
+    void init() {
+        CatalogConfig.Inventory c = config.inventory();
+        holder = new SnapshotHolder<>(c.freshFor(), c.slowAfter(), c.firstWait());
+    }
+
+    /** The last snapshot any caller caused, for in-memory questions such as "does the cluster hold X?". */
+    java.util.Optional<Snapshot> latestSnapshot() {
+        return holder == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(holder.latest());
+    }
+
+    SnapshotHolder.Served<Snapshot> snapshot(String nebulaToken) {
+        // Joining runs on a worker: observations are written to the database while the rows are built.
+        return holder.get(() -> fetcher.fetch(nebulaToken)
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(builder::build)
+                .subscribeAsCompletionStage());
+    }
+
+    public Page list(InventoryQuery query, String nebulaToken) {
+        SnapshotHolder.Served<Snapshot> served = snapshot(nebulaToken);
+        List<Row> filtered = query.filter(served.value().rows());
+        return new Page(query.page(filtered), query.page(), query.limit(), filtered.size(),
+                served.asOf().toString(), served.stale());
+    }
+
+    public Detail detail(String uid, String nebulaToken) {
+        SnapshotHolder.Served<Snapshot> served = snapshot(nebulaToken);
+        Snapshot s = served.value();
+        Row row = s.byUid().get(uid);
+        if (row == null) {
+            throw ApiException.notFound("No registered model with uid '" + uid + "'"
+                    + (served.stale() ? " in the last known model list (Nebula is not answering right now)." : "."));
+        }
+        List<CacheCopy> copies = copies(s, s.copies().getOrDefault(uid, List.of()));
+        List<Observation> timeline = observations.recent(uid).stream()
+                .map(o -> new Observation(o.id(), o.kind(), o.nodeId(), o.replicaId(), o.summary(),
+                        o.occurredAt().toString(), o.firstSeenAt().toString(), o.lastSeenAt().toString()))
+                .toList();
+        return new Detail(row, copies, timeline, served.asOf().toString(), served.stale());
+    }
+
+    static List<CacheCopy> copies(Snapshot s, List<CacheEntry> entries) {
+        return entries.stream()
+                .sorted(Comparator.comparing(CacheEntry::node_id).thenComparing(CacheEntry::cache_path))
+                .map(e -> new CacheCopy(e.node_id(), e.cache_path(), CachePaths.origin(e).layout(), e.size_bytes(),
+                        e.file_count(), e.complete(), SnapshotBuilder.iso(e.last_accessed_ms()), s.alive(e.node_id())))
+                .toList();
+    }
+
+    /** After a write, the next caller must see Nebula's new state rather than a snapshot from before it. */
+    void invalidate(String uid) {
+        fetcher.forget(uid);
+        holder.invalidate();
+    }
+}

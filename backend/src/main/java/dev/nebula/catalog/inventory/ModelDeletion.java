@@ -1,0 +1,83 @@
+package dev.nebula.catalog.inventory;
+
+import dev.nebula.catalog.audit.AuditEntry;
+import dev.nebula.catalog.audit.AuditLog;
+import dev.nebula.catalog.auth.Caller;
+import dev.nebula.catalog.config.CatalogConfig;
+import dev.nebula.catalog.inventory.InventoryApi.DeleteImpact;
+import dev.nebula.catalog.inventory.InventoryApi.Deleted;
+import dev.nebula.catalog.nebula.NebulaClient;
+import dev.nebula.catalog.nebula.NebulaDtos.DeleteResult;
+import dev.nebula.catalog.nebula.NebulaFailures;
+import dev.nebula.catalog.web.ApiException;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Deletes a registered model through Nebula with the admin's own session, audited before and after. The impact is
+ * computed first (from the snapshot) because afterwards the spec, and with it the matching rule's input, is gone.
+ */
+@ApplicationScoped
+public class ModelDeletion {
+
+    @Inject
+    InventoryService inventory;
+
+    @Inject
+    NebulaClient nebula;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    CatalogConfig config;
+
+    public DeleteImpact impact(String uid, String nebulaToken) {
+        SnapshotHolder.Served<Snapshot> served = inventory.snapshot(nebulaToken);
+        if (!served.value().byUid().containsKey(uid)) {
+            throw ApiException.notFound("No registered model with uid '" + uid + "'. Files without a registered "
+                    + "model cannot be deleted through Nebula.");
+        }
+        return DeleteImpacts.of(served.value(), uid, served.stale());
+    }
+
+    public Deleted delete(String uid, Caller caller, String nebulaToken) {
+        DeleteImpact impact = null;
+        try {
+            impact = impact(uid, nebulaToken);
+        } catch (ApiException e) {
+            // Unknown to our snapshot (or Nebula unreadable): Nebula decides below, and the attempt is audited.
+        }
+        String name = impact == null ? null : impact.model_name();
+        long freed = impact == null ? 0 : impact.freed_bytes_expected();
+        Map<String, Object> intentDetails = new HashMap<>();
+        intentDetails.put("model_name", name);
+        intentDetails.put("freed_bytes_expected", freed);
+        intentDetails.put("nodes", impact == null ? java.util.List.of() : impact.nodes());
+        AuditEntry entry = caller.audit("delete", new AuditEntry.Target(null, name, uid), intentDetails);
+        long intent = audit.intent(entry);
+        try {
+            DeleteResult result = nebula.delete(nebulaToken, uid).await()
+                    .atMost(config.nebula().readTimeout().plusSeconds(1));
+            audit.outcome(intent, entry, AuditLog.SUCCEEDED, Map.of("gc_queued_nodes", result.gc_queued_nodes(),
+                    "freed_bytes_expected", freed));
+            metrics.counter("catalog.inventory.deletes", "outcome", "succeeded").increment();
+            return new Deleted(uid, "deleted", result.gc_queued_nodes(), freed);
+        } catch (RuntimeException e) {
+            ApiException api = e instanceof ApiException a ? a : NebulaFailures.toApi(e);
+            audit.outcome(intent, entry, AuditLog.FAILED, Map.of("code", api.code(), "status", api.status(),
+                    "message", String.valueOf(api.getMessage())));
+            metrics.counter("catalog.inventory.deletes", "outcome", api.status() == 404 ? "not_found" : "failed").increment();
+            throw api;
+        } finally {
+            inventory.invalidate(uid);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.nebula.catalog.inventory;
+
+import dev.nebula.catalog.nebula.NebulaDtos.CacheSummary;
+import dev.nebula.catalog.nebula.NebulaDtos.ModelDetail;
+import dev.nebula.catalog.nebula.NebulaDtos.ModelView;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything one refresh read from Nebula, before joining.
+ *
+ * @param liveNodes nodes with a heartbeat, or null when the overview could not be read (liveness unknown)
+ * @param details   model details fetched this round (only for models whose state or spec needed one)
+ * @param specs     what is known of each spec that the list view lacks (source, model_path)
+ */
+record NebulaState(Instant readAt, List<ModelView> models, CacheSummary summary, Set<String> liveNodes,
+                   Map<String, ModelDetail> details, Map<String, SpecFacts> specs) {
+
+    /** Spec facts that only the detail view carries, remembered until the spec changes. */
+    record SpecFacts(String source, String modelPath, Long updatedAtMs) {
+    }
+}

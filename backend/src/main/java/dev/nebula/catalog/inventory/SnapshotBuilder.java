@@ -1,0 +1,132 @@
+package dev.nebula.catalog.inventory;
+
+import dev.nebula.catalog.inventory.InventoryApi.NodeCopy;
+import dev.nebula.catalog.inventory.InventoryApi.Progress;
+import dev.nebula.catalog.inventory.InventoryApi.Replicas;
+import dev.nebula.catalog.inventory.InventoryApi.Row;
+import dev.nebula.catalog.nebula.NebulaDtos.CacheEntry;
+import dev.nebula.catalog.nebula.NebulaDtos.ModelDetail;
+import dev.nebula.catalog.nebula.NebulaDtos.ModelView;
+import dev.nebula.catalog.nebula.NebulaDtos.NodeDisk;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Joins one {@link NebulaState} into rows: registered models first by our strict cache join, then cache-only files. */
+@ApplicationScoped
+public class SnapshotBuilder {
+
+    public static final String REVISION_LABEL = "catalog.revision";
+    static final String CACHE_ONLY_REASON = "These files belong to no registered model. Nebula can only delete a "
+            + "registered model (by uid), so remove the directory on the node, or register the model and delete it.";
+
+    @Inject
+    ExpectedSizes expectedSizes;
+
+    @Inject
+    DownloadSamples samples;
+
+    @Inject
+    FailureFacts failures;
+
+    Snapshot build(NebulaState state) {
+        List<CacheEntry> entries = state.summary() == null || state.summary().caches() == null ? List.of()
+                : state.summary().caches();
+        List<CacheJoin.Spec> specs = state.models().stream().map(m -> new CacheJoin.Spec(m.model_uid(), m.model_name(),
+                Optional.ofNullable(state.specs().get(m.model_uid())).map(NebulaState.SpecFacts::modelPath).orElse(null)))
+                .toList();
+        CacheJoin.Result join = CacheJoin.join(specs, entries);
+        Map<String, String> modelDirs = new HashMap<>();
+        if (state.summary() != null && state.summary().nodes() != null) {
+            for (NodeDisk n : state.summary().nodes()) {
+                modelDirs.put(n.node_id(), n.model_dir());
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        Map<String, Row> byUid = new LinkedHashMap<>();
+        Map<String, List<CacheEntry>> copies = new HashMap<>(join.byUid());
+        for (ModelView m : state.models()) {
+            Row row = registered(m, state, join.byUid().getOrDefault(m.model_uid(), List.of()));
+            rows.add(row);
+            byUid.put(m.model_uid(), row);
+        }
+        for (List<CacheEntry> group : join.cacheOnly().values()) {
+            Row row = cacheOnly(group, state);
+            rows.add(row);
+            copies.put("cache-only:" + row.model_name(), group);
+        }
+        rows.sort(Comparator.comparing(Row::model_name, String.CASE_INSENSITIVE_ORDER));
+        samples.forgetStale();
+        return new Snapshot(state.readAt(), List.copyOf(rows), byUid, specs, entries, copies, modelDirs,
+                state.liveNodes());
+    }
+
+    private Row registered(ModelView m, NebulaState state, List<CacheEntry> copies) {
+        ModelDetail detail = state.details().get(m.model_uid());
+        NebulaState.SpecFacts facts = state.specs().get(m.model_uid());
+        Progress progress = null;
+        if (detail != null && detail.download_progress() != null) {
+            progress = ProgressBuilder.build(m.model_uid(), detail.download_progress().replicas(),
+                    expectedTotal(m, copies), samples);
+        }
+        InventoryApi.RowError error = failures.observe(m, detail, progress);
+        String revision = m.labels() == null ? null : m.labels().get(REVISION_LABEL);
+        Replicas replicas = m.replicas() == null ? new Replicas(0, 0, 0)
+                : new Replicas(m.replicas().desired(), m.replicas().ready(), m.replicas().unhealthy());
+        return row(m.model_name(), m.model_uid(), facts == null ? null : sourceOf(facts.source()), revision, copies,
+                state, m.state(), replicas, progress, error, true, null);
+    }
+
+    private Row cacheOnly(List<CacheEntry> group, NebulaState state) {
+        CachePaths.Origin origin = CachePaths.origin(group.get(0));
+        return row(origin.modelId(), null, origin.source(), null, group, state, "cached", null, null, null, false,
+                CACHE_ONLY_REASON);
+    }
+
+    private static Row row(String name, String uid, String source, String revision, List<CacheEntry> copies,
+                           NebulaState state, String modelState, Replicas replicas, Progress progress,
+                           InventoryApi.RowError error, boolean deletable, String blockedReason) {
+        List<NodeCopy> nodes = copies.stream()
+                .sorted(Comparator.comparing(CacheEntry::node_id).thenComparing(CacheEntry::cache_path))
+                .map(e -> new NodeCopy(e.node_id(), e.size_bytes(), e.complete(), iso(e.last_accessed_ms()),
+                        state.liveNodes() == null ? null : state.liveNodes().contains(e.node_id())))
+                .toList();
+        long total = copies.stream().mapToLong(CacheEntry::size_bytes).sum();
+        int nodeCount = (int) copies.stream().map(CacheEntry::node_id).distinct().count();
+        String lastUsed = copies.stream().mapToLong(CacheEntry::last_accessed_ms).max().stream()
+                .mapToObj(SnapshotBuilder::iso).findFirst().orElse(null);
+        return new Row(name, uid, source, revision, total, nodes, nodeCount, lastUsed, modelState, replicas, progress,
+                error, null, null, deletable, blockedReason);
+    }
+
+    /** The hub size when the import recorded one, else the largest complete copy already on some node. */
+    private Long expectedTotal(ModelView m, List<CacheEntry> copies) {
+        return expectedSizes.expectedBytes(m.model_uid(), m.model_name())
+                .orElseGet(() -> copies.stream().filter(CacheEntry::complete).mapToLong(CacheEntry::size_bytes)
+                        .boxed().max(Long::compare).orElse(null));
+    }
+
+    static String sourceOf(String nebulaSource) {
+        if (nebulaSource == null) {
+            return null;
+        }
+        return switch (nebulaSource) {
+            case "hugging_face" -> "huggingface";
+            case "model_scope" -> "modelscope";
+            case "local" -> "local";
+            default -> null;
+        };
+    }
+
+    static String iso(long ms) {
+        return ms <= 0 ? null : Instant.ofEpochMilli(ms).toString();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.nebula.catalog.inventory;
+
+import dev.nebula.catalog.nebula.NebulaException;
+import dev.nebula.catalog.nebula.NebulaFailures;
+import dev.nebula.catalog.web.ApiException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * The last good snapshot and at most one refresh in flight. A snapshot younger than {@code freshFor} is served
+ * as is; otherwise the caller joins (or starts) the one refresh and waits at most {@code slowAfter}: if Nebula is
+ * slower or fails, the last snapshot is served marked stale while the refresh carries on for the next caller.
+ * Only when there has never been a snapshot does the caller wait longer and then get 503. Nebula's refusals of
+ * the caller's own session (4xx) are passed on, not hidden behind stale data.
+ */
+final class SnapshotHolder<T> {
+
+    record Served<T>(T value, Instant asOf, boolean stale) {
+    }
+
+    private record Stamped<T>(T value, Instant asOf) {
+    }
+
+    private final Duration freshFor;
+    private final Duration slowAfter;
+    private final Duration firstWait;
+    private volatile Stamped<T> last;
+    private CompletableFuture<Stamped<T>> running;
+    private volatile Instant invalidatedAt = Instant.EPOCH;
+
+    SnapshotHolder(Duration freshFor, Duration slowAfter, Duration firstWait) {
+        this.freshFor = freshFor;
+        this.slowAfter = slowAfter;
+        this.firstWait = firstWait;
+    }
+
+    /** Blocking: call from a worker thread. */
+    Served<T> get(Supplier<CompletionStage<T>> refresh) {
+        Stamped<T> known = last;
+        if (known != null && known.asOf().isAfter(invalidatedAt) && !known.asOf().plus(freshFor).isBefore(Instant.now())) {
+            return new Served<>(known.value(), known.asOf(), false);
+        }
+        CompletableFuture<Stamped<T>> pending = join(refresh);
+        Duration wait = known == null ? firstWait : slowAfter;
+        try {
+            Stamped<T> fresh = pending.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return new Served<>(fresh.value(), fresh.asOf(), false);
+        } catch (TimeoutException e) {
+            return staleOr(known, null);
+        } catch (ExecutionException | CompletionException e) {
+            return staleOr(known, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return staleOr(known, e);
+        }
+    }
+
+    /** The last good value without refreshing (null before the first); never blocks. */
+    T latest() {
+        Stamped<T> known = last;
+        return known == null ? null : known.value();
+    }
+
+    /** Drops the snapshot's freshness so the next caller refreshes (after a write changed the cluster). */
+    void invalidate() {
+        invalidatedAt = Instant.now();
+    }
+
+    private Served<T> staleOr(Stamped<T> known, Throwable failure) {
+        if (failure instanceof ApiException api) {
+            throw api;
+        }
+        if (failure instanceof NebulaException n && n.isRejected()) {
+            throw NebulaFailures.toApi(n);
+        }
+        if (known != null) {
+            return new Served<>(known.value(), known.asOf(), true);
+        }
+        String why = failure == null ? "it did not answer within " + firstWait.toMillis() + " ms" : failure.getMessage();
+        throw new ApiException(503, "nebula_unavailable", "Nebula cannot be reached (" + why + ") and no earlier "
+                + "model list is available to show; try again shortly.", Map.of("retryable", true));
+    }
+
+    private synchronized CompletableFuture<Stamped<T>> join(Supplier<CompletionStage<T>> refresh) {
+        if (running != null) {
+            return running;
+        }
+        Instant startedAt = Instant.now();
+        CompletableFuture<Stamped<T>> f;
+        try {
+            f = refresh.get().toCompletableFuture().thenApply(v -> new Stamped<>(v, startedAt));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        running = f;
+        f.whenComplete((v, e) -> {
+            synchronized (this) {
+                if (running == f) {
+                    running = null;
+                }
+            }
+            if (v != null) {
+                Stamped<T> current = last;
+                if (current == null || !current.asOf().isAfter(v.asOf())) {
+                    last = v;
+                }
+            }
+        });
+        return f;
+    }
+}

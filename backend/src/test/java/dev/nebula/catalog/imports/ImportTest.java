@@ -1,0 +1,161 @@
+package dev.nebula.catalog.imports;
+
+import dev.nebula.catalog.audit.AuditEvent;
+import dev.nebula.catalog.support.AuditRows;
+import dev.nebula.catalog.support.Contract;
+import dev.nebula.catalog.support.NebulaSimulatorResource;
+import dev.nebula.catalog.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+class ImportTest {
+
+    private static final String QWEN = "Qwen/Qwen2.5-7B-Instruct";
+
+    @Test
+    void rejectsEachInvalidFieldNamingIt() {
+        assertBad(Map.of("provider", "github", "model_id", QWEN), "provider");
+        assertBad(Map.of("provider", "huggingface", "model_id", "../etc/passwd"), "model_id");
+        assertBad(Map.of("provider", "huggingface", "model_id", QWEN, "model_uid", "Bad_Uid"), "model_uid");
+        assertBad(Map.of("provider", "huggingface", "model_id", QWEN, "model_uid", "a".repeat(64)), "model_uid");
+        assertBad(Map.of("provider", "huggingface", "model_id", QWEN, "engine_type", "tgi"), "engine_type");
+        assertBad(Map.of("provider", "huggingface", "model_id", QWEN, "replicas", 0), "replicas");
+        assertBad(Map.of("provider", "huggingface", "model_id", QWEN, "replicas", 99), "replicas");
+    }
+
+    @Test
+    void importsAHuggingFaceModelWithAGeneratedSuffixedUidAndProvenanceLabels() {
+        String rid = "import-hf-1";
+        given().filter(Contract.FILTER).auth().oauth2(Tokens.operator()).header("X-Request-Id", rid)
+                .contentType(ContentType.JSON).body(Map.of("provider", "huggingface", "model_id", QWEN))
+                .when().post("/api/v2/catalog/import")
+                .then().statusCode(201)
+                .body("status", equalTo("created"))
+                // the demo cluster already has qwen-qwen2-5-7b-instruct: Nebula would fail, we move aside
+                .body("model_uid", equalTo("qwen-qwen2-5-7b-instruct-2"))
+                .body("revision", notNullValue())
+                .body("expected_bytes", notNullValue())
+                .body("engine_type", equalTo("vllm"))
+                .body("imported_by", equalTo("operator"));
+        String sent = lastCreateBody();
+        assertTrue(sent.contains("\"model_source\":\"hugging_face\""), sent);
+        assertTrue(sent.contains("\"catalog.model-id\":\"" + QWEN + "\""), sent);
+        assertTrue(sent.contains("\"catalog.imported-by\":\"operator\""), sent);
+        assertTrue(sent.contains("\"auto_start\":true"), sent);
+        List<AuditEvent> rows = AuditRows.byRequestId(rid);
+        assertEquals(List.of("accepted", "succeeded"), rows.stream().map(r -> r.outcome).toList());
+        assertEquals("import", rows.get(0).action);
+        assertEquals("huggingface", rows.get(0).provider);
+        assertEquals(QWEN, rows.get(0).modelId);
+    }
+
+    @Test
+    void importsFromModelScopeWithNebulasSpelling() {
+        given().filter(Contract.FILTER).auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("provider", "modelscope", "model_id", QWEN, "model_uid", "ms-qwen-7b", "replicas", 2, "auto_start", false))
+                .when().post("/api/v2/catalog/import")
+                .then().statusCode(201).body("model_uid", equalTo("ms-qwen-7b")).body("replicas", equalTo(2));
+        String sent = lastCreateBody();
+        assertTrue(sent.contains("\"model_source\":\"model_scope\""), sent);
+        assertTrue(sent.contains("\"auto_start\":false"), sent);
+    }
+
+    @Test
+    void anExistingGivenUidIs409() {
+        given().filter(Contract.FILTER).auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("provider", "huggingface", "model_id", QWEN, "model_uid", "bge-m3"))
+                .when().post("/api/v2/catalog/import")
+                .then().statusCode(409).body("error.code", equalTo("model_exists"));
+    }
+
+    @Test
+    void aRepeatedIdempotencyKeyReturnsTheFirstResultWithoutASecondCreate() {
+        Map<String, Object> body = Map.of("provider", "huggingface", "model_id", QWEN, "model_uid", "idem-qwen");
+        String first = given().filter(Contract.FILTER).auth().oauth2(Tokens.operator()).header("Idempotency-Key", "dialog-42")
+                .contentType(ContentType.JSON).body(body).when().post("/api/v2/catalog/import")
+                .then().statusCode(201).header("Idempotency-Replayed", "false").extract().path("import_id");
+        int creates = NebulaSimulatorResource.control().createCalls();
+        given().filter(Contract.FILTER).auth().oauth2(Tokens.operator()).header("Idempotency-Key", "dialog-42")
+                .contentType(ContentType.JSON).body(body).when().post("/api/v2/catalog/import")
+                .then().statusCode(201).header("Idempotency-Replayed", "true").body("import_id", equalTo(first));
+        assertEquals(creates, NebulaSimulatorResource.control().createCalls());
+        given().filter(Contract.FILTER).auth().oauth2(Tokens.viewer()).when().get("/api/v2/catalog/imports/" + first)
+                .then().statusCode(200).body("model_uid", equalTo("idem-qwen")).body("status", equalTo("created"));
+    }
+
+    @Test
+    void fiftyConcurrentIdenticalImportsCreateExactlyOneModel() throws Exception {
+        String token = Tokens.operator();
+        int before = NebulaSimulatorResource.control().createCalls();
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            calls.add(() -> given().filter(Contract.FILTER).auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("provider", "modelscope", "model_id", QWEN, "model_uid", "concurrent-qwen"))
+                    .when().post("/api/v2/catalog/import").then().extract().statusCode());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> f : pool.invokeAll(calls)) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertTrue(statuses.stream().allMatch(s -> s == 201 || s == 409), statuses.toString());
+        assertEquals(before + 1, NebulaSimulatorResource.control().createCalls());
+    }
+
+    @Test
+    void preflightReportsRevisionSizeRegistrationCacheAndDisk() {
+        given().filter(Contract.FILTER).auth().oauth2(Tokens.operator()).contentType(ContentType.JSON)
+                .body(Map.of("provider", "huggingface", "model_id", QWEN))
+                .when().post("/api/v2/catalog/import/preflight")
+                .then().statusCode(200)
+                .body("exists_on_hub", equalTo(true))
+                .body("revision", notNullValue())
+                .body("size_bytes", notNullValue())
+                .body("registered.model_uid", hasItem("qwen-qwen2-5-7b-instruct"))
+                .body("warnings.code", hasItem("already_registered"))
+                .body("warnings.code", hasItem("already_cached"))
+                .body("blocking.size()", equalTo(0));
+    }
+
+    @Test
+    void viewersCannotImportAndTheAttemptIsAudited() {
+        given().filter(Contract.FILTER).auth().oauth2(Tokens.viewer()).header("X-Request-Id", "import-denied-1")
+                .contentType(ContentType.JSON).body(Map.of("provider", "huggingface", "model_id", QWEN))
+                .when().post("/api/v2/catalog/import").then().statusCode(403);
+        List<AuditEvent> rows = AuditRows.awaitByRequestId("import-denied-1", r -> !r.isEmpty());
+        assertEquals("denied", rows.get(0).outcome);
+        assertEquals("import", rows.get(0).action);
+        assertEquals(0, NebulaSimulatorResource.control().requests("/api/v2/models").stream()
+                .filter(r -> r.toString().contains("import-denied-1")).count());
+    }
+
+    private static String lastCreateBody() {
+        List<String> bodies = NebulaSimulatorResource.control().createRequestBodies();
+        return bodies.get(bodies.size() - 1);
+    }
+
+    private static void assertBad(Map<String, Object> body, String field) {
+        given().filter(Contract.BAD_REQUEST).auth().oauth2(Tokens.operator()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v2/catalog/import")
+                .then().statusCode(400).body("error.details.field", equalTo(field));
+    }
+}

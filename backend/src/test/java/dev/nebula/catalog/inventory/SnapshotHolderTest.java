@@ -1,0 +1,89 @@
+package dev.nebula.catalog.inventory;
+
+import dev.nebula.catalog.nebula.NebulaException;
+import dev.nebula.catalog.nebula.NebulaRejection;
+import dev.nebula.catalog.web.ApiException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SnapshotHolderTest {
+
+    static final NebulaException DOWN = new NebulaException(NebulaException.Kind.UNREACHABLE, 0, "unreachable", "down", null);
+
+    static Supplier<CompletionStage<String>> failing() {
+        return () -> CompletableFuture.failedFuture(DOWN);
+    }
+
+    static Supplier<CompletionStage<String>> value(String v) {
+        return () -> CompletableFuture.completedFuture(v);
+    }
+
+    @Test
+    void answers503OnlyWhenThereHasNeverBeenASnapshot() {
+        SnapshotHolder<String> holder = new SnapshotHolder<>(Duration.ZERO, Duration.ofMillis(100), Duration.ofMillis(200));
+        ApiException e = assertThrows(ApiException.class, () -> holder.get(failing()));
+        assertEquals(503, e.status());
+        assertEquals("nebula_unavailable", e.code());
+        assertEquals("one", holder.get(value("one")).value());
+        SnapshotHolder.Served<String> stale = holder.get(failing());
+        assertTrue(stale.stale());
+        assertEquals("one", stale.value());
+    }
+
+    @Test
+    void answersFromTheSnapshotWhenTheRefreshIsSlow() {
+        SnapshotHolder<String> holder = new SnapshotHolder<>(Duration.ZERO, Duration.ofMillis(50), Duration.ofSeconds(1));
+        holder.get(value("one"));
+        CompletableFuture<String> never = new CompletableFuture<>();
+        SnapshotHolder.Served<String> served = holder.get(() -> never);
+        assertTrue(served.stale());
+        never.complete("two");
+        SnapshotHolder.Served<String> next = holder.get(value("three"));
+        assertFalse(next.stale());
+    }
+
+    @Test
+    void waitsForTheFirstSnapshotAndTimesOutWith503() {
+        SnapshotHolder<String> holder = new SnapshotHolder<>(Duration.ZERO, Duration.ofMillis(10), Duration.ofMillis(100));
+        ApiException e = assertThrows(ApiException.class, () -> holder.get(CompletableFuture::new));
+        assertEquals(503, e.status());
+    }
+
+    @Test
+    void coalescesConcurrentRefreshesAndServesFreshSnapshots() throws Exception {
+        SnapshotHolder<String> holder = new SnapshotHolder<>(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(1));
+        AtomicInteger calls = new AtomicInteger();
+        CompletableFuture<String> slow = new CompletableFuture<>();
+        Supplier<CompletionStage<String>> refresh = () -> {
+            calls.incrementAndGet();
+            return slow;
+        };
+        CompletableFuture<SnapshotHolder.Served<String>> a = CompletableFuture.supplyAsync(() -> holder.get(refresh));
+        CompletableFuture<SnapshotHolder.Served<String>> b = CompletableFuture.supplyAsync(() -> holder.get(refresh));
+        Thread.sleep(100);
+        slow.complete("v");
+        assertEquals("v", a.get().value());
+        assertEquals("v", b.get().value());
+        assertEquals("v", holder.get(refresh).value());
+        assertEquals(1, calls.get());
+    }
+
+    @Test
+    void passesOnNebulasRefusalOfTheSession() {
+        SnapshotHolder<String> holder = new SnapshotHolder<>(Duration.ZERO, Duration.ofMillis(100), Duration.ofMillis(100));
+        holder.get(value("one"));
+        ApiException e = assertThrows(ApiException.class, () -> holder.get(
+                () -> CompletableFuture.failedFuture(new NebulaRejection(401, "unauthorized", "invalid or expired token"))));
+        assertEquals(401, e.status());
+    }
+}
