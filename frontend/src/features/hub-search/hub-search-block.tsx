@@ -65,7 +65,7 @@ export function HubSearchBlock({ onImported }: HubSearchBlockProps) {
   const handleImported =
     onImported ??
     ((result: ImportResult) => {
-      setHighlight(result.model_uid)
+      setHighlight(result.model_uid ?? null)
       scrollToDownloadedModels()
     })
 

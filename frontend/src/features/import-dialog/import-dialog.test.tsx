@@ -209,6 +209,7 @@ describe('import dialog', () => {
       engine_type: 'sglang',
       replicas: 1,
       auto_start: false,
+      revision: 'a09a35458c702b33eeacc393d103063234e8bc28',
     })
     release(jsonResponse(created, 201))
   })

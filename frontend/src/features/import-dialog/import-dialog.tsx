@@ -66,7 +66,7 @@ export function ImportDialog({
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({})
   const start = useStartImport(idempotencyKey)
 
-  const base: ImportRequest = { provider: item.provider, model_id: item.id }
+  const base: Pick<ImportRequest, 'provider' | 'model_id'> = { provider: item.provider, model_id: item.id }
   const uidProblem = uidInput == null ? null : validateUid(uidInput)
   const replicasOk = Number.isInteger(replicas) && replicas >= 1 && replicas <= 8
   // The first check runs without a uid (the service suggests one); after an edit, with the typed uid.
@@ -91,11 +91,13 @@ export function ImportDialog({
     if (!canSubmit) return
     setFieldErrors({})
     start.mutate(
-      { ...base, model_uid: uid, engine_type: engine, replicas, auto_start: autoStart },
+      // The revision the pre-flight showed is pinned, so the cluster gets exactly what the operator checked.
+      { ...base, model_uid: uid, engine_type: engine, replicas, auto_start: autoStart, ...(pf?.revision ? { revision: pf.revision } : {}) },
       {
         onSuccess: (result) => {
           void queryClient.invalidateQueries({ queryKey: catalogKeys.all })
-          toast(t('imp.started', { uid: result.model_uid, id: result.model_id }))
+          if (result.status === 'failed') return
+          toast(t('imp.started', { uid: result.model_uid ?? uid, id: result.model_id }))
           onImported(result)
         },
         onError: (error) => {
@@ -110,7 +112,10 @@ export function ImportDialog({
     )
   }
 
-  const submitError = start.error
+  const failed = start.data?.status === 'failed' ? start.data : null
+  const submitError =
+    start.error ??
+    (failed ? new ApiError({ status: 201, code: failed.error?.code ?? 'import_failed', message: failed.error?.message ?? t('imp.submitError') }) : null)
   const submitErrorShownOnField =
     submitError instanceof ApiError && Object.keys(fieldErrors).length > 0
 
