@@ -76,8 +76,7 @@ await t.test('operator signs in and searches "qwen" on Hugging Face', async () =
   assert(text.includes('Downloads (30-day)'), 'downloads are labelled 30-day on Hugging Face')
   assert(/\d+(\.\d)?B/.test(text), `parameter count like 7.6B, got: ${text}`)
   assert(/GB/.test(text), 'a size in GB')
-  const download = row.getByTestId('download-button')
-  assert(await download.isEnabled(), 'Download is enabled for an operator')
+  await expectVisible(row.locator('[data-testid="download-button"]:not([disabled])'), 'Download enabled for an operator')
 })
 
 await t.test('pager: next page when the hub has one, else a single page', async () => {
@@ -121,7 +120,7 @@ await t.test('metadata drawer shows revision, files and a plain-text summary', a
 
 await t.test('Download opens the import dialog with a valid uid pre-filled', async () => {
   const row = page.locator(`[data-testid="search-result"][data-model-id="${MODEL}"]`)
-  await row.getByTestId('download-button').click()
+  await row.locator('[data-testid="download-button"]:not([disabled])').click()
   const dialog = page.getByTestId('import-dialog')
   await expectVisible(dialog, 'import dialog')
   const uid = await dialog.getByTestId('uid-input').inputValue()

@@ -217,9 +217,9 @@ describe('import dialog', () => {
 
 describe('uid helpers', () => {
   it('derives a uid the Nebula way', () => {
-    expect(uidFromModelId('Qwen/Qwen2.5-7B-Instruct')).toBe('qwen2-5-7b-instruct')
-    expect(uidFromModelId('BAAI/bge-reranker-v2-m3')).toBe('bge-reranker-v2-m3')
-    expect(uidFromModelId('org/__Weird__Name__')).toBe('weird-name')
+    expect(uidFromModelId('Qwen/Qwen2.5-7B-Instruct')).toBe('qwen-qwen2-5-7b-instruct')
+    expect(uidFromModelId('BAAI/bge-reranker-v2-m3')).toBe('baai-bge-reranker-v2-m3')
+    expect(uidFromModelId('__org/__Weird__Name__')).toBe('org-weird-name')
     expect(uidFromModelId('x/' + 'a'.repeat(70))).toHaveLength(63)
   })
 

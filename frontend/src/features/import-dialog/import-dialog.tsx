@@ -365,13 +365,13 @@ function PreflightPanel({
             </ul>
           )}
 
-          {result.registered.length > 0 && (
+          {result.registered.length > 0 && !result.warnings.some((w) => w.code === 'already_registered') && (
             <Notice icon={<Info aria-hidden />}>
               {t('imp.registered')}{' '}
               {result.registered.map((r) => `${r.model_uid} (${r.state})`).join(', ')}
             </Notice>
           )}
-          {result.cached_on.length > 0 && (
+          {result.cached_on.length > 0 && !result.warnings.some((w) => w.code === 'already_cached') && (
             <Notice icon={<HardDrive aria-hidden />}>
               {t('imp.cachedOn')}{' '}
               {result.cached_on

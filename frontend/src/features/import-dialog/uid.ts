@@ -2,10 +2,12 @@
 export const UID_PATTERN = /^[a-z0-9][a-z0-9-]*$/
 export const UID_MAX = 63
 
-/** A uid from a hub model id the way Nebula derives one: lowercase, non-[a-z0-9] → '-', collapse, trim, ≤ 63. */
+/**
+ * A uid from a hub model id the way Nebula (and the service) derive one from the whole id, owner included:
+ * lowercase, non-[a-z0-9] → '-', collapse, trim, ≤ 63. Only a fallback: the pre-flight's suggested_uid wins.
+ */
 export function uidFromModelId(modelId: string): string {
-  const name = modelId.includes('/') ? modelId.slice(modelId.lastIndexOf('/') + 1) : modelId
-  return name
+  return modelId
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
