@@ -106,6 +106,7 @@ export const en = {
   'hs.emptyBodyAll': 'This hub returned no models for these filters.',
   'hs.unavailableTitle': 'Hub search is unavailable',
   'hs.unavailableLead': 'No model hub can be searched right now, so only the cluster’s models are shown.',
+  'hs.tryAnyway': 'Search anyway',
   'hs.noHubsConfigured': 'No model hub is configured for this service, so only the cluster’s models are shown.',
   'hs.problem.disabled': '{hub} is disabled in the service configuration.',
   'hs.problem.circuitOpen': 'Calls to {hub} are paused after repeated failures.',

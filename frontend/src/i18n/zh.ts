@@ -102,6 +102,7 @@ export const zh: Messages = {
   'hs.emptyBodyAll': '在当前筛选条件下，该模型源没有返回任何模型。',
   'hs.unavailableTitle': '模型源检索不可用',
   'hs.unavailableLead': '目前无法检索任何模型源，因此只显示集群中的模型。',
+  'hs.tryAnyway': '仍然检索',
   'hs.noHubsConfigured': '本服务未配置任何模型源，因此只显示集群中的模型。',
   'hs.problem.disabled': '{hub} 已在服务配置中停用。',
   'hs.problem.circuitOpen': '{hub} 多次失败，调用已暂停。',

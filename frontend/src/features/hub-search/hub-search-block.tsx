@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { CloudOff, Loader2, Search, SearchX } from 'lucide-react'
 import { Alert } from '@/components/ui/alert'
+import { Button } from '@/components/ui/button'
 import { CatalogBlock } from '@/components/ui/catalog-block'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Skeleton } from '@/components/ui/skeleton'
@@ -69,10 +70,13 @@ export function HubSearchBlock({ onImported }: HubSearchBlockProps) {
       scrollToDownloadedModels()
     })
 
+  const [override, setOverride] = useState(false)
+  // A hub whose last call failed is only tried again when someone searches it; let the operator do that.
+  const canTryAnyway = availability?.hubs.some((h) => h.problem === 'failing') ?? false
   return (
     <>
-      {availability && availability.usable.length === 0 ? (
-        <HubsUnavailable availability={availability} />
+      {availability && availability.usable.length === 0 && !override ? (
+        <HubsUnavailable availability={availability} onTryAnyway={canTryAnyway ? () => setOverride(true) : undefined} />
       ) : (
         <SearchPanel availability={availability} ready={caps.data != null || caps.isError} onImported={handleImported} />
       )}
@@ -81,7 +85,7 @@ export function HubSearchBlock({ onImported }: HubSearchBlockProps) {
   )
 }
 
-function HubsUnavailable({ availability }: { availability: HubAvailability }) {
+function HubsUnavailable({ availability, onTryAnyway }: { availability: HubAvailability; onTryAnyway?: () => void }) {
   const { t } = useI18n()
   return (
     <Alert tone="warning" icon={<CloudOff aria-hidden />} title={t('hs.unavailableTitle')} data-testid="hub-search-unavailable">
@@ -98,6 +102,12 @@ function HubsUnavailable({ availability }: { availability: HubAvailability }) {
             </span>
           ))}
         </>
+      )}
+      {onTryAnyway && (
+        <Button variant="outline" size="sm" className="mt-3" onClick={onTryAnyway}>
+          <Search aria-hidden />
+          {t('hs.tryAnyway')}
+        </Button>
       )}
     </Alert>
   )
@@ -181,7 +191,8 @@ function SearchPanel({
             <legend className="mb-1.5 text-xs font-medium text-muted-foreground">{t('hs.hub')}</legend>
             <div role="radiogroup" aria-label={t('hs.hub')} className="inline-flex rounded-lg border bg-muted p-0.5">
               {PROVIDERS.map((p) => {
-                const disabled = usable != null && !usable.includes(p)
+                const problem = availability?.hubs.find((h) => h.provider === p)?.problem
+                const disabled = availability != null && (problem === undefined ? true : problem === 'disabled' || problem === 'circuit_open')
                 return (
                   <label
                     key={p}

@@ -243,6 +243,12 @@ describe('hub search (block B)', () => {
     expect(notice.textContent).toContain('The last call to ModelScope failed. (hub_timeout: no answer within 2 s)')
     expect(screen.queryByTestId('search-input')).toBeNull()
     expect(searchCalls(mock)).toHaveLength(0)
+
+    // A failed last call is only retried by searching: the operator may do that; the paused hub stays off.
+    await userEvent.setup().click(within(notice).getByRole('button', { name: 'Search anyway' }))
+    await screen.findByTestId('search-input')
+    expect((screen.getByRole('radio', { name: 'Hugging Face' }) as HTMLInputElement).disabled).toBe(true)
+    expect((screen.getByRole('radio', { name: 'ModelScope' }) as HTMLInputElement).disabled).toBe(false)
   })
 
   it('says so when nothing matches', async () => {
