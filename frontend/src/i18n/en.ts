@@ -99,6 +99,8 @@ export const en = {
   'hs.rateLimitedTitle': 'The hub is rate-limiting us',
   'hs.tryAgainIn': 'Try again in {seconds} s.',
   'hs.tryAgainNow': 'You can try again now.',
+  'hs.promptTitle': 'Search {hub}',
+  'hs.promptBody': 'Type a model name or keyword, or pick a task, to list matching models.',
   'hs.emptyTitle': 'No models found',
   'hs.emptyBody': 'Nothing on this hub matches “{q}”. Try a shorter keyword, another task or the other hub.',
   'hs.emptyPageTitle': 'No more results',

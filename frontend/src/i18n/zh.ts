@@ -95,6 +95,8 @@ export const zh: Messages = {
   'hs.rateLimitedTitle': '模型源正在限流',
   'hs.tryAgainIn': '请在 {seconds} 秒后重试。',
   'hs.tryAgainNow': '现在可以重试了。',
+  'hs.promptTitle': '检索 {hub}',
+  'hs.promptBody': '输入模型名称或关键字，或选择任务，即可列出匹配的模型。',
   'hs.emptyTitle': '没有找到模型',
   'hs.emptyBody': '该模型源中没有与“{q}”匹配的模型。请尝试更短的关键字、其他任务或另一个模型源。',
   'hs.emptyPageTitle': '没有更多结果',

@@ -88,28 +88,30 @@ export function HubSearchBlock({ onImported }: HubSearchBlockProps) {
 function HubsUnavailable({ availability, onTryAnyway }: { availability: HubAvailability; onTryAnyway?: () => void }) {
   const { t } = useI18n()
   return (
-    <Alert tone="warning" icon={<CloudOff aria-hidden />} title={t('hs.unavailableTitle')} data-testid="hub-search-unavailable">
-      {availability.hubs.length === 0 ? (
-        t('hs.noHubsConfigured')
-      ) : (
-        <>
-          {t('hs.unavailableLead')}{' '}
-          {availability.hubs.map((hub, i) => (
-            <span key={hub.provider}>
-              {i > 0 && ' '}
-              {t(PROBLEM_KEYS[hub.problem ?? 'failing'], { hub: t(`provider.${hub.provider}`) })}
-              {hub.problem === 'failing' && hub.reason ? ` (${hub.reason})` : ''}
-            </span>
-          ))}
-        </>
-      )}
-      {onTryAnyway && (
-        <Button variant="outline" size="sm" className="mt-3" onClick={onTryAnyway}>
-          <Search aria-hidden />
-          {t('hs.tryAnyway')}
-        </Button>
-      )}
-    </Alert>
+    <CatalogBlock id="hub-search" icon={<Search aria-hidden />} title={t('search.title')} description={t('search.description')}>
+      <Alert tone="warning" icon={<CloudOff aria-hidden />} title={t('hs.unavailableTitle')} data-testid="hub-search-unavailable">
+        {availability.hubs.length === 0 ? (
+          t('hs.noHubsConfigured')
+        ) : (
+          <>
+            {t('hs.unavailableLead')}{' '}
+            {availability.hubs.map((hub, i) => (
+              <span key={hub.provider}>
+                {i > 0 && ' '}
+                {t(PROBLEM_KEYS[hub.problem ?? 'failing'], { hub: t(`provider.${hub.provider}`) })}
+                {hub.problem === 'failing' && hub.reason ? ` (${hub.reason})` : ''}
+              </span>
+            ))}
+          </>
+        )}
+        {onTryAnyway && (
+          <Button variant="outline" size="sm" className="mt-3" onClick={onTryAnyway}>
+            <Search aria-hidden />
+            {t('hs.tryAnyway')}
+          </Button>
+        )}
+      </Alert>
+    </CatalogBlock>
   )
 }
 
@@ -150,6 +152,8 @@ function SearchPanel({
   const [paging, setPaging] = useState<PagingState>({ list, page: 1, cursors: {} })
   const current = paging.list === list ? paging : { list, page: 1, cursors: {} }
 
+  // Nothing is asked of a hub until there is something to look for (hub quotas are small).
+  const active = q !== '' || task !== ''
   const search = useHubSearch({
     provider,
     q,
@@ -158,7 +162,7 @@ function SearchPanel({
     page: current.page,
     limit: PAGE_SIZE,
     cursor: current.cursors[current.page],
-  }, ready)
+  }, ready && active)
   const data = search.data
   const showingCurrent = data != null && !search.isPlaceholderData
 
@@ -274,7 +278,7 @@ function SearchPanel({
         </div>
 
         <div aria-live="polite" className="text-sm text-muted-foreground" data-testid="search-summary">
-          {showingCurrent && data.items.length > 0 &&
+          {active && showingCurrent && data.items.length > 0 &&
             (total != null
               ? t('hs.summaryTotal', {
                   from: (data.page - 1) * data.limit + 1,
@@ -284,7 +288,11 @@ function SearchPanel({
               : t('hs.summaryPage', { page: data.page, count: data.items.length }))}
         </div>
 
-        {search.isError ? (
+        {!active ? (
+          <EmptyState icon={<Search aria-hidden />} title={t('hs.promptTitle', { hub: t(`provider.${provider}`) })} className="py-8">
+            {t('hs.promptBody')}
+          </EmptyState>
+        ) : search.isError ? (
           <HubErrorBox
             key={String(search.errorUpdatedAt)}
             error={search.error}

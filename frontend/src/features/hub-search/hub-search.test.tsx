@@ -39,6 +39,14 @@ function searchCalls(mock: ReturnType<typeof stubFetch>): URL[] {
     .filter((u) => u.pathname === '/api/v2/catalog/search')
 }
 
+/** Opens the page, waits for the capabilities, and types a query (block B asks nothing before that). */
+async function openAndSearch(lang: 'en' | 'zh' = 'en', text = 'qwen') {
+  const view = renderApp({ path: '/model-catalog', lang })
+  await screen.findByTestId('cap-service')
+  fireEvent.change(screen.getByTestId('search-input'), { target: { value: text } })
+  return view
+}
+
 afterEach(() => {
   vi.useRealTimers()
 })
@@ -56,25 +64,27 @@ describe('hub search (block B)', () => {
       },
     })
     renderApp({ path: '/model-catalog', lang: 'en' })
-    await screen.findByTestId('search-results')
+    await screen.findByTestId('cap-service')
+    expect(screen.getByText('Search Hugging Face')).toBeTruthy() // a prompt, and no hub call yet
+    expect(searchCalls(mock)).toHaveLength(0)
     const input = screen.getByTestId('search-input')
 
     fireEvent.change(input, { target: { value: 'q' } })
     fireEvent.change(input, { target: { value: 'qw' } })
     fireEvent.change(input, { target: { value: 'qwe' } })
     await act(() => vi.advanceTimersByTimeAsync(300))
-    expect(searchCalls(mock).filter((u) => u.searchParams.has('q'))).toHaveLength(0)
+    expect(searchCalls(mock)).toHaveLength(0)
 
     await act(() => vi.advanceTimersByTimeAsync(150))
     await waitFor(() => expect(signals.has('qwe')).toBe(true))
-    expect(searchCalls(mock).map((u) => u.searchParams.get('q'))).toEqual([null, 'qwe'])
+    expect(searchCalls(mock).map((u) => u.searchParams.get('q'))).toEqual(['qwe'])
     expect(signals.get('qwe')!.aborted).toBe(false)
 
     fireEvent.change(input, { target: { value: 'qwen' } })
     await act(() => vi.advanceTimersByTimeAsync(450))
     await waitFor(() => expect(signals.has('qwen')).toBe(true))
     expect(signals.get('qwe')!.aborted).toBe(true)
-    expect(searchCalls(mock).map((u) => u.searchParams.get('q'))).toEqual([null, 'qwe', 'qwen'])
+    expect(searchCalls(mock).map((u) => u.searchParams.get('q'))).toEqual(['qwe', 'qwen'])
   })
 
   it('asks for the next page with next_cursor and shows the total when known', async () => {
@@ -87,7 +97,7 @@ describe('hub search (block B)', () => {
         ),
     })
     const user = userEvent.setup()
-    renderApp({ path: '/model-catalog', lang: 'en' })
+    await openAndSearch()
     await screen.findByText('Showing 1–1 of 45')
     const pager = screen.getByTestId('pager')
     expect(within(pager).getByRole('button', { name: 'Page 3' })).toBeTruthy() // 45 / 20 → 3 pages
@@ -118,7 +128,7 @@ describe('hub search (block B)', () => {
       },
     })
     const user = userEvent.setup()
-    renderApp({ path: '/model-catalog', lang: 'en' })
+    await openAndSearch()
     await screen.findByText('huggingface/model-p1')
     await user.click(within(screen.getByTestId('pager')).getByRole('button', { name: /Next/ }))
     await screen.findByText('huggingface/model-p2')
@@ -147,7 +157,7 @@ describe('hub search (block B)', () => {
           }),
         ),
     })
-    renderApp({ path: '/model-catalog', lang: 'en' })
+    await openAndSearch()
     const row = await screen.findByTestId('search-result')
     expect(within(row).getByTestId('in-cluster-badge').textContent).toBe('In cluster')
     const detail = within(row).getByTestId('in-cluster-detail').textContent
@@ -165,7 +175,7 @@ describe('hub search (block B)', () => {
   it('shows Download disabled for a viewer, with the reason in a tooltip', async () => {
     backend({ role: 'viewer' })
     const user = userEvent.setup()
-    renderApp({ path: '/model-catalog', lang: 'en' })
+    await openAndSearch()
     await screen.findByTestId('search-result')
     const reason = 'Your role is viewer: only operators and admins can download models into the cluster.'
     await waitFor(() => expect(screen.getByTestId('download-disabled').textContent).toContain(reason))
@@ -180,7 +190,7 @@ describe('hub search (block B)', () => {
   it('enables Download for an operator and opens the import dialog', async () => {
     backend({ role: 'operator' })
     const user = userEvent.setup()
-    renderApp({ path: '/model-catalog', lang: 'en' })
+    await openAndSearch()
     const name = /Download Qwen\/Qwen2.5-7B-Instruct/
     await screen.findByRole('button', { name })
     await waitFor(() => expect((screen.getByRole('button', { name }) as HTMLButtonElement).disabled).toBe(false))
@@ -192,7 +202,7 @@ describe('hub search (block B)', () => {
     const summary = 'Intro <img src=x onerror="alert(1)"> <b>bold</b> & more'
     backend({ metadata: makeMetadata({ summary }) })
     const user = userEvent.setup()
-    renderApp({ path: '/model-catalog', lang: 'en' })
+    await openAndSearch()
     await user.click(await screen.findByRole('button', { name: /Details of Qwen/ }))
     const drawer = await screen.findByRole('dialog')
     const text = await within(drawer).findByTestId('metadata-summary')
@@ -214,7 +224,7 @@ describe('hub search (block B)', () => {
           { 'Retry-After': '42' },
         ),
     })
-    renderApp({ path: '/model-catalog', lang: 'en' })
+    await openAndSearch()
     const box = await screen.findByTestId('search-error')
     expect(within(box).getByText('Try again in 42 s.')).toBeTruthy()
     expect(within(box).getByText('Hugging Face is rate-limiting this service.')).toBeTruthy()
@@ -253,7 +263,7 @@ describe('hub search (block B)', () => {
 
   it('says so when nothing matches', async () => {
     backend({ search: () => jsonResponse(makePage({ items: [] })) })
-    renderApp({ path: '/model-catalog', lang: 'zh' })
+    await openAndSearch('zh')
     expect(await screen.findByText('没有找到模型')).toBeTruthy()
   })
 })
