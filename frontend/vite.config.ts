@@ -21,7 +21,8 @@ export default defineConfig({
   build: {
     // The page budget is 150 KB of JavaScript gzip; keep an eye on the size report.
     reportCompressedSize: true,
-    chunkSizeWarningLimit: 400,
+    // One chunk by design (~430 KB raw, ~137 KB gzip); the gzip figure is the one that counts.
+    chunkSizeWarningLimit: 500,
   },
   test: {
     globals: true,

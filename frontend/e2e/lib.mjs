@@ -128,3 +128,42 @@ export function createRunner() {
     },
   }
 }
+
+/** The simulator's demo accounts (shown on the sign-in page when Nebula is simulated). */
+export const DEMO_ACCOUNTS = {
+  viewer: { username: 'viewer', password: 'viewer123' },
+  operator: { username: 'operator', password: 'operator123' },
+  admin: { username: 'admin', password: 'admin123' },
+}
+
+/**
+ * Signs in on the sign-in page the browser is on (any language): fills the fields, submits and waits until the
+ * page has left /sign-in. Returns the path it landed on.
+ */
+export async function signIn(page, role) {
+  const { username, password } = DEMO_ACCOUNTS[role]
+  await page.locator('input[name="username"]').fill(username)
+  await page.locator('input[name="password"]').fill(password)
+  await page.locator('form button[type="submit"]').click()
+  try {
+    await page.waitForURL((u) => u.pathname !== '/sign-in')
+  } catch {
+    const error = await page.getByTestId('sign-in-error').innerText().catch(() => 'no error shown')
+    throw new AssertionError(`signing in as ${role} did not leave /sign-in (${error})`)
+  }
+  return new URL(page.url()).pathname
+}
+
+/** Signs out through the user menu and waits for the sign-in page. */
+export async function signOut(page) {
+  await page.getByTestId('user-menu').click()
+  await page.getByRole('menuitem', { name: /Sign out|退出登录/ }).click()
+  await expectPath(page, '/sign-in')
+}
+
+/** Page errors except the browser's own log lines for answers a test provoked on purpose (e.g. a 401 at sign-in). */
+export function unexpectedErrors(pageErrors, allowedStatuses = []) {
+  return pageErrors.filter(
+    (e) => !allowedStatuses.some((s) => e.includes(`Failed to load resource: the server responded with a status of ${s}`)),
+  )
+}

@@ -1,37 +1,46 @@
 // Browser test of block B (hub search) and the import dialog against a running service whose hubs are stubbed
 // (the test service's WireMock stubs answer q=qwen on Hugging Face and the Qwen/Qwen2.5-7B-Instruct metadata).
 // Run: BASE_URL=http://127.0.0.1:8080/ node e2e/search.mjs   (CHROMIUM=/path/to/chromium to override)
-import { BASE_URL, NARROW, DESKTOP, assert, assertEqual, createRunner, expectVisible, fitsViewportWidth, launch, screenshot, url } from './lib.mjs'
+import {
+  BASE_URL,
+  DEMO_ACCOUNTS,
+  DESKTOP,
+  NARROW,
+  RESULTS_DIR,
+  assert,
+  assertEqual,
+  createRunner,
+  expectPath,
+  expectVisible,
+  fitsViewportWidth,
+  launch,
+  screenshot,
+  signIn,
+  signOut,
+  url,
+} from './lib.mjs'
 
-const TOKEN_KEY = 'nebula-catalog.token' // as src/lib/auth-token.ts stores it (sessionStorage)
 const MODEL = 'Qwen/Qwen2.5-7B-Instruct'
 
 const t = createRunner()
 console.log(`search e2e against ${BASE_URL}`)
 
-async function apiLogin(username, password) {
+async function apiLogin(role) {
   const response = await fetch(url('/api/v2/catalog/auth/login'), {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password }),
+    body: JSON.stringify(DEMO_ACCOUNTS[role]),
   })
-  if (!response.ok) throw new Error(`login as ${username} answered ${response.status}`)
+  if (!response.ok) throw new Error(`login as ${role} answered ${response.status}`)
   return (await response.json()).token
 }
 
-/** Signs in through /sign-in when the app has that page, else stores an API token the way the app does. */
-async function signIn(page, username, password) {
-  await page.goto(url('/sign-in'))
-  const user = page.getByLabel(/^(Username|用户名)/)
-  if (await user.first().isVisible({ timeout: 1500 }).catch(() => false)) {
-    await user.first().fill(username)
-    await page.getByLabel(/^(Password|密码)/).first().fill(password)
-    await page.getByRole('button', { name: /Sign in|登录/ }).first().click()
-    await page.waitForURL((u) => !u.pathname.startsWith('/sign-in'))
-    return
-  }
-  const token = await apiLogin(username, password)
-  await page.evaluate(([key, value]) => sessionStorage.setItem(key, value), [TOKEN_KEY, token])
+/** Model Catalog needs a user: opening it signed out goes to /sign-in, which comes back after signing in as `role`. */
+async function signInToCatalog(page, role) {
+  await page.goto(url('/model-catalog'))
+  await expectPath(page, '/sign-in')
+  assertEqual(await signIn(page, role), '/model-catalog', `back on Model Catalog after signing in as ${role}`)
+  await expectVisible(page.getByTestId('search-input'), 'search box')
 }
 
 /**
@@ -39,7 +48,7 @@ async function signIn(page, username, password) {
  * same service may have left a newer failure, which would collapse block B into its notice).
  */
 async function warmUpHub() {
-  const token = await apiLogin('viewer', 'viewer123')
+  const token = await apiLogin('viewer')
   const response = await fetch(url('/api/v2/catalog/search?provider=huggingface&q=qwen&limit=20'), {
     headers: { Authorization: `Bearer ${token}` },
   })
@@ -77,8 +86,7 @@ const { page, pageErrors } = session
 
 await t.test('operator signs in and searches "qwen" on Hugging Face', async () => {
   await warmUpHub()
-  await signIn(page, 'operator', 'operator123')
-  await openCatalog(page)
+  await signInToCatalog(page, 'operator')
   const hf = page.getByRole('radio', { name: 'Hugging Face' })
   assert(await hf.isChecked(), 'Hugging Face is the selected hub')
   await searchFor(page, 'qwen')
@@ -89,7 +97,7 @@ await t.test('operator signs in and searches "qwen" on Hugging Face', async () =
   assert(text.includes('Downloads (30-day)'), 'downloads are labelled 30-day on Hugging Face')
   assert(/\d+(\.\d)?B/.test(text), `parameter count like 7.6B, got: ${text}`)
   assert(/GB/.test(text), 'a size in GB')
-  await expectVisible(row.locator('[data-testid="download-button"]:not([disabled])'), 'Download enabled for an operator')
+  await expectVisible(row.locator('[data-testid="download-button"]:not([aria-disabled])'), 'Download enabled for an operator')
 })
 
 await t.test('pager: next page when the hub has one, else a single page', async () => {
@@ -133,7 +141,7 @@ await t.test('metadata drawer shows revision, files and a plain-text summary', a
 
 await t.test('Download opens the import dialog with a valid uid pre-filled', async () => {
   const row = page.locator(`[data-testid="search-result"][data-model-id="${MODEL}"]`)
-  await row.locator('[data-testid="download-button"]:not([disabled])').click()
+  await row.locator('[data-testid="download-button"]:not([aria-disabled])').click()
   const dialog = page.getByTestId('import-dialog')
   await expectVisible(dialog, 'import dialog')
   const uid = await dialog.getByTestId('uid-input').inputValue()
@@ -177,7 +185,7 @@ await t.test('Chinese: the metadata drawer', async () => {
   await expectVisible(drawer.getByTestId('revision'), 'revision (zh)')
   await expectVisible(drawer.getByText('总大小'), 'zh labels in the drawer')
   await page.waitForTimeout(300)
-  await page.screenshot({ path: `${(await import('./lib.mjs')).RESULTS_DIR}search-drawer-zh.png` })
+  await page.screenshot({ path: `${RESULTS_DIR}search-drawer-zh.png` })
   await page.keyboard.press('Escape')
   await page.getByRole('button', { name: 'EN' }).or(page.getByRole('button', { name: 'English' })).first().click()
 })
@@ -192,24 +200,20 @@ await t.test('narrow screen (390 px): results without sideways scrolling', async
 })
 
 await t.test('viewer sees Download disabled with the reason', async () => {
-  await page.evaluate((key) => {
-    sessionStorage.removeItem(key)
-    localStorage.setItem('nebula-catalog.lang', 'en')
-  }, TOKEN_KEY)
-  await signIn(page, 'viewer', 'viewer123')
-  await openCatalog(page)
+  await page.evaluate(() => localStorage.setItem('nebula-catalog.lang', 'en'))
+  await signOut(page)
+  await signInToCatalog(page, 'viewer')
   await searchFor(page, 'qwen')
   const row = page.locator(`[data-testid="search-result"][data-model-id="${MODEL}"]`)
   const download = row.getByTestId('download-button')
-  await page.waitForFunction(
-    (id) => document.querySelector(`[data-model-id="${id}"] [data-testid="download-disabled"]`) !== null,
-    MODEL,
-  )
-  assert(await download.isDisabled(), 'Download is disabled for a viewer')
-  await row.getByTestId('download-disabled').hover()
+  assertEqual(await download.getAttribute('aria-disabled'), 'true', 'Download aria-disabled for a viewer')
+  assertEqual(await download.getAttribute('data-gated'), 'operator', 'Download gated on the operator role')
+  await download.click({ force: true }) // aria-disabled: Playwright would wait for it to become enabled
+  assertEqual(await page.getByTestId('import-dialog').count(), 0, 'import dialogs opened by a viewer')
+  await download.hover()
   await expectVisible(page.getByRole('tooltip'), 'tooltip with the reason')
   const tip = await page.getByRole('tooltip').first().innerText()
-  assert(/viewer/i.test(tip), `tooltip names the role, got: ${tip}`)
+  assert(/operator/i.test(tip) && /viewer/i.test(tip), `tooltip names the needed and the current role, got: ${tip}`)
 })
 
 await t.test('no uncaught page errors', async () => {

@@ -1,4 +1,4 @@
-// Browser test of the app shell and the Model Catalog page frame.
+// Browser test of the app shell and the Model Catalog page frame (signed in as the simulator's viewer).
 // Run: BASE_URL=http://127.0.0.1:8080/ node e2e/shell.mjs   (CHROMIUM=/path/to/chromium to override)
 import {
   BASE_URL,
@@ -11,6 +11,7 @@ import {
   fitsViewportWidth,
   launch,
   screenshot,
+  signIn,
   url,
 } from './lib.mjs'
 
@@ -34,9 +35,12 @@ await t.test('start page shows the shell and does not redirect', async () => {
   assertEqual(new URL(page.url()).pathname, '/', 'path of the start page')
 })
 
-await t.test('More menu leads to Model Catalog', async () => {
+await t.test('More menu leads to Model Catalog, through sign-in (as viewer)', async () => {
   await page.getByRole('button', { name: 'More' }).click()
   await page.getByRole('menuitem', { name: /Model Catalog/ }).click()
+  await expectPath(page, '/sign-in')
+  assertEqual(new URL(page.url()).searchParams.get('next'), '/model-catalog', 'sign-in returns to')
+  assertEqual(await signIn(page, 'viewer'), '/model-catalog', 'page after sign-in')
   await expectPath(page, '/model-catalog')
   await expectVisible(page.getByRole('heading', { level: 1, name: 'Model Catalog' }), 'page title')
   await expectVisible(page.getByRole('heading', { level: 2, name: 'Downloaded models' }), 'block A heading')

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react'
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { Route, Router, Switch, type BaseLocationHook } from 'wouter'
 import { AppShell } from '@/components/layout/app-shell'
@@ -5,8 +6,14 @@ import { TooltipProvider } from '@/components/ui/tooltip'
 import { HomeView } from '@/components/views/home'
 import { ModelCatalogView } from '@/components/views/model-catalog'
 import { NotFoundView } from '@/components/views/not-found'
+import { SignInView } from '@/components/views/sign-in'
+import { RequireAuth } from '@/features/auth/require-auth'
+import { SessionGuard } from '@/features/auth/session-guard'
 import { I18nProvider, type Lang } from '@/i18n'
 import { ROUTES } from '@/routes'
+
+// Admins only, and rarely: the audit view loads on first visit.
+const AuditView = lazy(() => import('@/components/views/audit').then((m) => ({ default: m.AuditView })))
 
 export interface AppProps {
   queryClient: QueryClient
@@ -22,10 +29,21 @@ export function App({ queryClient, lang, locationHook }: AppProps) {
       <I18nProvider lang={lang}>
         <TooltipProvider delayDuration={300}>
           <Router hook={locationHook}>
+            <SessionGuard />
             <AppShell>
               <Switch>
                 <Route path={ROUTES.home} component={HomeView} />
-                <Route path={ROUTES.modelCatalog} component={ModelCatalogView} />
+                <Route path={ROUTES.signIn} component={SignInView} />
+                <Route path={ROUTES.modelCatalog}>
+                  <RequireAuth>
+                    <ModelCatalogView />
+                  </RequireAuth>
+                </Route>
+                <Route path={ROUTES.audit}>
+                  <Suspense fallback={null}>
+                    <AuditView />
+                  </Suspense>
+                </Route>
                 <Route component={NotFoundView} />
               </Switch>
             </AppShell>

@@ -1,7 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch'
 import type { paths } from '@/api/schema'
-import { tokenStore } from '@/lib/auth-token'
-import type { Capabilities, ErrorResponse } from '@/lib/types'
+import { sessionStore, tokenStore } from '@/lib/auth-token'
+import type { AuditPage, AuditQuery, Capabilities, ErrorResponse, LoginRequest, LoginResponse, Me } from '@/lib/types'
 
 /**
  * An error answered by our API (`{"error":{code,message,request_id,details?}}`), or a failure to
@@ -12,6 +12,8 @@ export class ApiError extends Error {
   readonly code: string
   readonly requestId: string | null
   readonly details: Record<string, unknown> | undefined
+  /** Seconds from the `Retry-After` header (429, 503), when the answer had one. */
+  readonly retryAfterSeconds: number | null
 
   constructor(init: {
     status: number
@@ -19,6 +21,7 @@ export class ApiError extends Error {
     message: string
     requestId?: string | null
     details?: Record<string, unknown>
+    retryAfterSeconds?: number | null
   }) {
     super(init.message)
     this.name = 'ApiError'
@@ -26,7 +29,24 @@ export class ApiError extends Error {
     this.code = init.code
     this.requestId = init.requestId ?? null
     this.details = init.details
+    this.retryAfterSeconds = init.retryAfterSeconds ?? null
   }
+
+  /** A 401 that means "sign in again" (as opposed to a wrong password at sign-in). */
+  get isSessionEnded(): boolean {
+    return this.status === 401 && SESSION_ENDED_CODES.has(this.code)
+  }
+}
+
+const SESSION_ENDED_CODES = new Set(['unauthorized', 'nebula_session_expired'])
+
+/** `Retry-After` as whole seconds: either delta-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | null {
+  if (!value) return null
+  const trimmed = value.trim()
+  if (/^\d+$/.test(trimmed)) return Number(trimmed)
+  const at = Date.parse(trimmed)
+  return Number.isFinite(at) ? Math.max(0, Math.ceil((at - now) / 1000)) : null
 }
 
 function isErrorResponse(body: unknown): body is ErrorResponse {
@@ -38,6 +58,7 @@ function isErrorResponse(body: unknown): body is ErrorResponse {
 /** Turns a non-2xx answer into an ApiError, also when a proxy answered with something that is not our error shape. */
 export function toApiError(response: Response, body: unknown): ApiError {
   const headerId = response.headers.get('X-Request-Id')
+  const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'))
   if (isErrorResponse(body)) {
     return new ApiError({
       status: response.status,
@@ -45,6 +66,7 @@ export function toApiError(response: Response, body: unknown): ApiError {
       message: body.error.message,
       requestId: body.error.request_id || headerId,
       details: body.error.details,
+      retryAfterSeconds,
     })
   }
   return new ApiError({
@@ -52,6 +74,7 @@ export function toApiError(response: Response, body: unknown): ApiError {
     code: 'http_' + response.status,
     message: `HTTP ${response.status} ${response.statusText}`.trim(),
     requestId: headerId,
+    retryAfterSeconds,
   })
 }
 
@@ -73,9 +96,14 @@ export const http = createClient<paths>({
 })
 http.use(authMiddleware)
 
-async function call<T>(
+/**
+ * Runs one API call. A 401 that ends the session (expired Nebula session, refused token) on a call made
+ * with a token forgets the session; the app then sends the user to sign in (see `SessionGuard`).
+ */
+export async function call<T>(
   run: () => Promise<{ data?: T; error?: unknown; response: Response }>,
 ): Promise<T> {
+  const sentToken = tokenStore.get()
   let result: { data?: T; error?: unknown; response: Response }
   try {
     result = await run()
@@ -88,7 +116,11 @@ async function call<T>(
     })
   }
   const { data, error, response } = result
-  if (!response.ok || error !== undefined) throw toApiError(response, error)
+  if (!response.ok || error !== undefined) {
+    const apiError = toApiError(response, error)
+    if (apiError.isSessionEnded && sentToken && tokenStore.get() === sentToken) sessionStore.clear('expired')
+    throw apiError
+  }
   return data as T
 }
 
@@ -96,5 +128,17 @@ async function call<T>(
 export const catalog = {
   capabilities(signal?: AbortSignal): Promise<Capabilities> {
     return call(() => http.GET('/api/v2/catalog/capabilities', { signal }))
+  },
+  login(body: LoginRequest): Promise<LoginResponse> {
+    return call(() => http.POST('/api/v2/catalog/auth/login', { body }))
+  },
+  me(signal?: AbortSignal): Promise<Me> {
+    return call(() => http.GET('/api/v2/catalog/auth/me', { signal }))
+  },
+  async logout(): Promise<void> {
+    await call(() => http.POST('/api/v2/catalog/auth/logout'))
+  },
+  audit(query: AuditQuery, signal?: AbortSignal): Promise<AuditPage> {
+    return call(() => http.GET('/api/v2/catalog/audit', { params: { query }, signal }))
   },
 }

@@ -5,7 +5,7 @@
  * `CatalogModelItem` and `DownloadedModelRow` are added here once the contract describes
  * search results and the downloaded-models list.
  */
-import type { components } from '@/api/schema'
+import type { components, operations } from '@/api/schema'
 
 type Schemas = components['schemas']
 
@@ -13,3 +13,14 @@ export type Capabilities = Schemas['Capabilities']
 export type HubCapability = Schemas['HubCapability']
 export type CatalogProvider = Schemas['Provider']
 export type ErrorResponse = Schemas['ErrorResponse']
+
+export type Role = Schemas['Role']
+export type User = Schemas['User']
+export type LoginRequest = Schemas['LoginRequest']
+export type LoginResponse = Schemas['LoginResponse']
+export type Me = Schemas['Me']
+
+export type AuditRecord = Schemas['AuditRecord']
+export type AuditPage = Schemas['AuditPage']
+export type AuditOutcome = AuditRecord['outcome']
+export type AuditQuery = NonNullable<operations['listAudit']['parameters']['query']>

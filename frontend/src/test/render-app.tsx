@@ -4,10 +4,32 @@ import { vi } from 'vitest'
 import { memoryLocation } from 'wouter/memory-location'
 import { App } from '@/app'
 import type { Lang } from '@/i18n'
-import type { Capabilities } from '@/lib/types'
+import { sessionStore } from '@/lib/auth-token'
+import type { Capabilities, LoginResponse, Role } from '@/lib/types'
 
-/** Renders the whole app at `path` with a fresh query cache (no retries) and an in-memory location. */
-export function renderApp({ path = '/', lang }: { path?: string; lang?: Lang } = {}) {
+export const sampleUsers: Record<Role, LoginResponse['user']> = {
+  viewer: { username: 'viewer', role: 'viewer', display_name: 'Vera Viewer' },
+  operator: { username: 'operator', role: 'operator', display_name: 'Otto Operator' },
+  admin: { username: 'admin', role: 'admin', display_name: 'Ada Admin' },
+}
+
+/** A sign-in answer as the service gives it. */
+export function sampleLogin(role: Role, token = `token-${role}`): LoginResponse {
+  return { token, token_type: 'Bearer', expires_at: '2099-01-01T00:00:00Z', user: sampleUsers[role] }
+}
+
+/** Starts the test signed in with `role` (as if the sign-in page had stored the session). */
+export function signInAs(role: Role, token = `token-${role}`) {
+  const answer = sampleLogin(role, token)
+  sessionStore.set({ token: answer.token, user: answer.user, expiresAt: answer.expires_at })
+}
+
+/**
+ * Renders the whole app at `path` with a fresh query cache (no retries) and an in-memory location;
+ * `role` signs in first (pages like Model Catalog need a user).
+ */
+export function renderApp({ path = '/', lang, role }: { path?: string; lang?: Lang; role?: Role } = {}) {
+  if (role) signInAs(role)
   const location = memoryLocation({ path, record: true })
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
   const view = render(<App queryClient={queryClient} lang={lang} locationHook={location.hook} />)
@@ -19,6 +41,12 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
     status,
     headers: { 'Content-Type': 'application/json', ...headers },
   })
+}
+
+/** The path (with query) a fetched request went to. */
+export function pathOf(request: Request): string {
+  const url = new URL(request.url)
+  return url.pathname + url.search
 }
 
 /** Stubs globalThis.fetch; `answer` gets each request. Returns the mock to inspect calls. */

@@ -19,7 +19,7 @@ describe('app shell', () => {
   it('opens Model Catalog from the More menu with the keyboard', async () => {
     stubFetch(() => jsonResponse(sampleCapabilities))
     const user = userEvent.setup()
-    const { location } = renderApp({ path: '/', lang: 'en' })
+    const { location } = renderApp({ path: '/', lang: 'en', role: 'viewer' })
 
     screen.getByRole('button', { name: 'More' }).focus()
     await user.keyboard('{Enter}')
@@ -34,7 +34,7 @@ describe('app shell', () => {
   it('switches the language, remembers it and sets the document language', async () => {
     stubFetch(() => jsonResponse(sampleCapabilities))
     const user = userEvent.setup()
-    renderApp({ path: '/model-catalog' })
+    renderApp({ path: '/model-catalog', role: 'viewer' })
 
     const group = screen.getByRole('group', { name: /Language|语言/ })
     await user.click(within(group).getByRole('button', { name: '中文' }))

@@ -7,8 +7,9 @@ import { ROUTES } from '@/routes'
 import { LanguageSwitch } from './language-switch'
 import { MoreMenu } from './more-menu'
 import { navItemClasses } from './nav-item'
+import { UserMenu } from './user-menu'
 
-/** Top bar (product name, Models link, More menu, language switch) and the main content area. */
+/** Top bar (product name, Models link, More menu, language switch, account) and the main content area. */
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useI18n()
   const modelsUrl = resolveModelsUrl()
@@ -28,7 +29,8 @@ export function AppShell({ children }: { children: ReactNode }) {
             className="flex shrink-0 items-center gap-2 rounded-lg px-1 py-1 text-foreground"
           >
             <Diamond className="size-5" aria-hidden />
-            <span className="text-lg font-bold tracking-tight">{t('app.name')}</span>
+            {/* Below sm the mark alone keeps the top bar on one line; the name stays for assistive tech. */}
+            <span className="sr-only text-lg font-bold tracking-tight sm:not-sr-only">{t('app.name')}</span>
           </Link>
           <span className="hidden h-6 w-px bg-border sm:block" aria-hidden />
           <nav aria-label={t('nav.label')} className="flex min-w-0 items-center gap-0.5 sm:gap-1">
@@ -37,8 +39,9 @@ export function AppShell({ children }: { children: ReactNode }) {
             </a>
             <MoreMenu />
           </nav>
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-1.5 sm:gap-3">
             <LanguageSwitch />
+            <UserMenu />
           </div>
         </div>
       </header>

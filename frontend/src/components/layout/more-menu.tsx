@@ -1,5 +1,5 @@
 import { useRef } from 'react'
-import { ChevronDown, LibraryBig } from 'lucide-react'
+import { ChevronDown, LibraryBig, ScrollText } from 'lucide-react'
 import { Link, useLocation } from 'wouter'
 import { useI18n } from '@/i18n'
 import {
@@ -8,6 +8,7 @@ import {
   DropdownMenuItem,
   DropdownMenuTrigger,
 } from '@/components/ui/dropdown-menu'
+import { RoleGate } from '@/features/auth/role-gate'
 import { navItemClasses } from './nav-item'
 import { ROUTES } from '@/routes'
 
@@ -16,12 +17,14 @@ export function MoreMenu() {
   const { t } = useI18n()
   const [location] = useLocation()
   const onCatalog = location === ROUTES.modelCatalog
+  const onAudit = location === ROUTES.audit
   // After choosing a page, focus goes to the new page's content instead of back to the trigger.
   const navigated = useRef(false)
+  const chosen = () => (navigated.current = true)
 
   return (
     <DropdownMenu>
-      <DropdownMenuTrigger className={navItemClasses(onCatalog, 'data-[state=open]:bg-accent')}>
+      <DropdownMenuTrigger className={navItemClasses(onCatalog || onAudit, 'data-[state=open]:bg-accent')}>
         {t('nav.more')}
         <ChevronDown className="size-4 text-muted-foreground" aria-hidden />
       </DropdownMenuTrigger>
@@ -35,7 +38,7 @@ export function MoreMenu() {
           document.getElementById('main')?.focus({ preventScroll: true })
         }}
       >
-        <DropdownMenuItem asChild onSelect={() => (navigated.current = true)}>
+        <DropdownMenuItem asChild onSelect={chosen}>
           <Link href={ROUTES.modelCatalog} aria-current={onCatalog ? 'page' : undefined}>
             <LibraryBig aria-hidden />
             <span className="flex flex-col">
@@ -44,6 +47,17 @@ export function MoreMenu() {
             </span>
           </Link>
         </DropdownMenuItem>
+        <RoleGate need="admin" mode="hide">
+          <DropdownMenuItem asChild onSelect={chosen}>
+            <Link href={ROUTES.audit} aria-current={onAudit ? 'page' : undefined}>
+              <ScrollText aria-hidden />
+              <span className="flex flex-col">
+                <span className="font-medium">{t('nav.audit')}</span>
+                <span className="text-xs text-muted-foreground">{t('nav.auditHint')}</span>
+              </span>
+            </Link>
+          </DropdownMenuItem>
+        </RoleGate>
       </DropdownMenuContent>
     </DropdownMenu>
   )

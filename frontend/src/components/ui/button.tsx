@@ -4,14 +4,14 @@ import { cn } from '@/lib/utils'
 const base =
   'inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-lg text-sm font-medium transition-colors ' +
   'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring ' +
-  'disabled:pointer-events-none disabled:opacity-50 [&_svg]:pointer-events-none [&_svg]:size-4 [&_svg]:shrink-0'
+  'disabled:pointer-events-none disabled:opacity-50 aria-disabled:cursor-not-allowed aria-disabled:opacity-50 [&_svg]:pointer-events-none [&_svg]:size-4 [&_svg]:shrink-0'
 
 const variants = {
-  default: 'bg-primary text-primary-foreground shadow-sm hover:bg-primary/90',
+  default: 'bg-primary text-primary-foreground shadow-sm hover:bg-primary/90 aria-disabled:hover:bg-primary',
   outline: 'border border-input bg-card text-foreground shadow-xs hover:bg-accent',
   secondary: 'bg-secondary text-secondary-foreground hover:bg-accent',
   ghost: 'text-foreground hover:bg-accent',
-  destructive: 'bg-destructive text-destructive-foreground shadow-sm hover:bg-destructive/90',
+  destructive: 'bg-destructive text-destructive-foreground shadow-sm hover:bg-destructive/90 aria-disabled:hover:bg-destructive',
   link: 'text-info underline-offset-4 hover:underline',
 } as const
 

@@ -1,19 +1,28 @@
 import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { jsonResponse, renderApp, sampleCapabilities, stubFetch } from '@/test/render-app'
+import type { Role } from '@/lib/types'
+import { jsonResponse, renderApp, sampleCapabilities, sampleUsers, stubFetch } from '@/test/render-app'
 
-/** Answers the capabilities call with `caps`; block B's calls (search, me) get an empty page / 401. */
-const answerWith = (caps: unknown, status = 200) => (request: Request) => {
-  const path = new URL(request.url).pathname
-  if (path.endsWith('/capabilities')) return jsonResponse(caps, status)
-  if (path.endsWith('/search')) return jsonResponse({ provider: 'huggingface', page: 1, limit: 20, items: [], has_more: false, total: null, next_cursor: null })
-  return jsonResponse({ error: { code: 'unauthorized', message: 'Sign in first.', request_id: 'r-1' } }, 401)
-}
+/**
+ * Answers per endpoint: capabilities with `caps` (and `status` / `headers`), `/auth/me` with the signed-in
+ * role's user, block B's search with an empty page; anything else is a 404 (so a test notices a stray call).
+ */
+const answerWith =
+  (caps: unknown, { status = 200, headers = {}, role = 'viewer' }: { status?: number; headers?: Record<string, string>; role?: Role } = {}) =>
+  (request: Request) => {
+    const path = new URL(request.url).pathname
+    if (path === '/api/v2/catalog/capabilities') return jsonResponse(caps, status, headers)
+    if (path === '/api/v2/catalog/auth/me') return jsonResponse({ user: sampleUsers[role] })
+    if (path === '/api/v2/catalog/search') {
+      return jsonResponse({ provider: 'huggingface', page: 1, limit: 20, items: [], has_more: false, total: null, next_cursor: null })
+    }
+    return jsonResponse({ error: { code: 'not_found', message: `No stub for ${path}`, request_id: 'r-404' } }, 404)
+  }
 
 describe('Model Catalog page', () => {
   it('shows the title and both block headings in English', async () => {
     stubFetch(answerWith(sampleCapabilities))
-    renderApp({ path: '/model-catalog', lang: 'en' })
+    renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
 
     expect(screen.getByRole('heading', { level: 1, name: 'Model Catalog' })).toBeTruthy()
     expect(screen.getByRole('heading', { level: 2, name: 'Downloaded models' })).toBeTruthy()
@@ -24,7 +33,7 @@ describe('Model Catalog page', () => {
 
   it('shows the title and both block headings in Chinese', async () => {
     stubFetch(answerWith(sampleCapabilities))
-    renderApp({ path: '/model-catalog', lang: 'zh' })
+    renderApp({ path: '/model-catalog', lang: 'zh', role: 'viewer' })
 
     expect(screen.getByRole('heading', { level: 1, name: '模型目录' })).toBeTruthy()
     expect(screen.getByRole('heading', { level: 2, name: '已下载模型' })).toBeTruthy()
@@ -35,7 +44,7 @@ describe('Model Catalog page', () => {
 
   it('asks the capabilities endpoint once and shows what it reports', async () => {
     const fetchMock = stubFetch(answerWith(sampleCapabilities))
-    renderApp({ path: '/model-catalog', lang: 'en' })
+    renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
 
     const service = await screen.findByTestId('cap-service')
     expect(within(service).getByText('nebula-model-catalog')).toBeTruthy()
@@ -70,7 +79,7 @@ describe('Model Catalog page', () => {
         nebula: { configured: true, simulated: false, url_host: 'nebula.prod:18090', reachable: false, error: 'timed out after 2 s' },
       }),
     )
-    renderApp({ path: '/model-catalog', lang: 'en' })
+    renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
 
     const database = await screen.findByTestId('cap-database')
     expect(within(database).getByText('Unreachable')).toBeTruthy()
@@ -82,14 +91,13 @@ describe('Model Catalog page', () => {
   })
 
   it('shows the API error message and request id when the service answers 503', async () => {
-    stubFetch(() =>
-      jsonResponse(
+    stubFetch(
+      answerWith(
         { error: { code: 'service_unavailable', message: 'The database is not reachable.', request_id: 'req-7f3a' } },
-        503,
-        { 'X-Request-Id': 'req-7f3a' },
+        { status: 503, headers: { 'X-Request-Id': 'req-7f3a' } },
       ),
     )
-    renderApp({ path: '/model-catalog', lang: 'en' })
+    renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
 
     const alert = await screen.findByTestId('capability-error')
     expect(within(alert).getByText('Could not load the service status')).toBeTruthy()
@@ -100,7 +108,7 @@ describe('Model Catalog page', () => {
 
   it('shows the loading state while the status is on its way', () => {
     stubFetch(() => new Promise<Response>(() => {}))
-    renderApp({ path: '/model-catalog', lang: 'en' })
+    renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
     expect(screen.getByRole('status').textContent).toContain('Checking the service status')
   })
 })

@@ -1,13 +1,12 @@
 import type { ReactNode } from 'react'
-import { AlertTriangle, Boxes, CheckCircle2, Database, Globe, Info, KeyRound, Loader2, RefreshCw, Server, XCircle } from 'lucide-react'
-import { Alert } from '@/components/ui/alert'
+import { Boxes, CheckCircle2, Database, Globe, Info, KeyRound, Loader2, RefreshCw, Server, XCircle } from 'lucide-react'
+import { ApiErrorAlert } from '@/components/api-error-alert'
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { Skeleton } from '@/components/ui/skeleton'
 import { Tooltip, TooltipContent, TooltipTrigger } from '@/components/ui/tooltip'
 import { useI18n } from '@/i18n'
-import { ApiError } from '@/lib/api'
 import type { Capabilities, HubCapability } from '@/lib/types'
 
 interface CapabilityStripProps {
@@ -69,31 +68,8 @@ function CapabilityLoading() {
 
 function CapabilityError({ error, onRetry, className }: { error: unknown; onRetry: () => void; className?: string }) {
   const { t } = useI18n()
-  const message = error instanceof Error ? error.message : String(error)
-  const requestId = error instanceof ApiError ? error.requestId : null
   return (
-    <Alert
-      role="alert"
-      tone="danger"
-      icon={<AlertTriangle aria-hidden />}
-      title={t('caps.errorTitle')}
-      className={className}
-      data-testid="capability-error"
-    >
-      <p className="text-foreground">{message}</p>
-      {requestId && (
-        <p className="mt-1">
-          {t('caps.requestId')}:{' '}
-          <code className="rounded bg-muted px-1.5 py-0.5 font-mono text-[0.8125rem] text-foreground select-all">
-            {requestId}
-          </code>
-        </p>
-      )}
-      <Button variant="outline" size="sm" className="mt-3" onClick={onRetry}>
-        <RefreshCw aria-hidden />
-        {t('caps.retry')}
-      </Button>
-    </Alert>
+    <ApiErrorAlert title={t('caps.errorTitle')} error={error} onRetry={onRetry} className={className} testId="capability-error" />
   )
 }
 

@@ -4,7 +4,6 @@ import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { useI18n } from '@/i18n'
 import { ApiError } from '@/lib/api'
-import { HubApiError } from './api'
 
 /** Seconds left until `until` (epoch ms), ticking once a second; 0 when past. */
 function useCountdown(until: number | null): number {
@@ -35,8 +34,8 @@ export function HubErrorBox({
   testId?: string
 }) {
   const { t } = useI18n()
-  const rateLimited = error instanceof HubApiError && error.code === 'hub_rate_limited'
-  const retryAfter = error instanceof HubApiError ? error.retryAfterSeconds : null
+  const rateLimited = error instanceof ApiError && error.code === 'hub_rate_limited'
+  const retryAfter = error instanceof ApiError ? error.retryAfterSeconds : null
   const [until] = useState(() => (rateLimited ? Date.now() + (retryAfter ?? 30) * 1000 : null))
   const left = useCountdown(until)
   const message = error instanceof Error ? error.message : String(error)
@@ -60,14 +59,14 @@ export function HubErrorBox({
       )}
       {requestId && (
         <p className="mt-1">
-          {t('caps.requestId')}:{' '}
+          {t('common.requestId')}:{' '}
           <code className="rounded bg-muted px-1.5 py-0.5 font-mono text-[0.8125rem] text-foreground select-all">{requestId}</code>
         </p>
       )}
       {onRetry && !unauthenticated && (
         <Button variant="outline" size="sm" className="mt-3" onClick={onRetry} disabled={left > 0}>
           <RefreshCw aria-hidden />
-          {t('caps.retry')}
+          {t('common.retry')}
         </Button>
       )}
     </Alert>

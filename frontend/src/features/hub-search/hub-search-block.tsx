@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { CloudOff, Loader2, Search, SearchX } from 'lucide-react'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
@@ -7,19 +7,21 @@ import { EmptyState } from '@/components/ui/empty-state'
 import { Skeleton } from '@/components/ui/skeleton'
 import { useCapabilities } from '@/features/capabilities/use-capabilities'
 import { useHighlightUid, scrollToDownloadedModels } from '@/features/import-dialog/highlight'
-import { ImportDialog } from '@/features/import-dialog/import-dialog'
 import { Toaster } from '@/features/import-dialog/toaster'
 import type { ImportResult } from '@/features/import-dialog/types'
 import { useI18n, type MessageKey } from '@/i18n'
 import { cn } from '@/lib/utils'
 import { HubErrorBox } from './error-box'
 import { hubAvailability, type HubAvailability, type HubProblem } from './hub-health'
-import { MetadataDrawer } from './metadata-drawer'
 import { Pager } from './pager'
 import { ResultList } from './result-list'
 import type { Provider, SearchItem, SearchSort } from './types'
 import { useDebouncedValue } from './use-debounced-value'
 import { useHubSearch } from './use-hub-search'
+
+// Opened on demand only: their code (Radix dialog, file table, pre-flight form) loads on first use.
+const MetadataDrawer = lazy(() => import('./metadata-drawer').then((m) => ({ default: m.MetadataDrawer })))
+const ImportDialog = lazy(() => import('@/features/import-dialog/import-dialog').then((m) => ({ default: m.ImportDialog })))
 
 export const PAGE_SIZE = 20
 export const SEARCH_DEBOUNCE_MS = 400
@@ -324,18 +326,20 @@ function SearchPanel({
         )}
       </div>
 
-      <MetadataDrawer item={details} onClose={() => setDetails(null)} />
-      {importing && (
-        <ImportDialog
-          key={importing.id}
-          item={importing}
-          onClose={() => setImporting(null)}
-          onImported={(result) => {
-            setImporting(null)
-            onImported(result)
-          }}
-        />
-      )}
+      <Suspense fallback={null}>
+        {details && <MetadataDrawer item={details} onClose={() => setDetails(null)} />}
+        {importing && (
+          <ImportDialog
+            key={importing.id}
+            item={importing}
+            onClose={() => setImporting(null)}
+            onImported={(result) => {
+              setImporting(null)
+              onImported(result)
+            }}
+          />
+        )}
+      </Suspense>
     </CatalogBlock>
   )
 }

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { jsonResponse, renderApp, stubFetch } from '@/test/render-app'
+import { jsonResponse, renderApp, sampleUsers, stubFetch } from '@/test/render-app'
 import type { Capabilities } from '@/lib/types'
 import { formatParameters } from './format'
 import { hubProblem } from './hub-health'
@@ -11,21 +11,24 @@ import type { ModelMetadata, Role, SearchPage } from './types'
 
 interface Backend {
   caps?: Capabilities
-  role?: Role | null
+  /** Who is signed in (the route needs a user); also what `/auth/me` answers. */
+  role?: Role
   search?: (url: URL, request: Request) => Response | Promise<Response>
   metadata?: ModelMetadata
 }
 
+/** The role the next `renderApp` signs in with (set by `backend`). */
+let signedInAs: Role = 'operator'
+
 /** Routes the page's calls: capabilities, me, search and metadata. Returns the fetch mock. */
 function backend({ caps = bothHubsUp, role = 'operator', search, metadata = makeMetadata() }: Backend = {}) {
+  signedInAs = role
   return stubFetch((request) => {
     const url = new URL(request.url)
     const path = url.pathname
     if (path === '/api/v2/catalog/capabilities') return jsonResponse(caps)
     if (path === '/api/v2/catalog/auth/me') {
-      return role
-        ? jsonResponse({ user: { username: role, role } })
-        : jsonResponse({ error: { code: 'unauthorized', message: 'Sign in first.', request_id: 'r-me' } }, 401)
+      return jsonResponse({ user: sampleUsers[role] })
     }
     if (path === '/api/v2/catalog/search') return search ? search(url, request) : jsonResponse(makePage())
     if (path.startsWith('/api/v2/catalog/search/')) return jsonResponse(metadata)
@@ -41,7 +44,7 @@ function searchCalls(mock: ReturnType<typeof stubFetch>): URL[] {
 
 /** Opens the page, waits for the capabilities, and types a query (block B asks nothing before that). */
 async function openAndSearch(lang: 'en' | 'zh' = 'en', text = 'qwen') {
-  const view = renderApp({ path: '/model-catalog', lang })
+  const view = renderApp({ path: '/model-catalog', lang, role: signedInAs })
   await screen.findByTestId('cap-service')
   fireEvent.change(screen.getByTestId('search-input'), { target: { value: text } })
   return view
@@ -63,7 +66,7 @@ describe('hub search (block B)', () => {
         return jsonResponse(makePage())
       },
     })
-    renderApp({ path: '/model-catalog', lang: 'en' })
+    renderApp({ path: '/model-catalog', lang: 'en', role: signedInAs })
     await screen.findByTestId('cap-service')
     expect(screen.getByText('Search Hugging Face')).toBeTruthy() // a prompt, and no hub call yet
     expect(searchCalls(mock)).toHaveLength(0)
@@ -177,12 +180,17 @@ describe('hub search (block B)', () => {
     const user = userEvent.setup()
     await openAndSearch()
     await screen.findByTestId('search-result')
-    const reason = 'Your role is viewer: only operators and admins can download models into the cluster.'
-    await waitFor(() => expect(screen.getByTestId('download-disabled').textContent).toContain(reason))
-    const button = screen.getByRole('button', { name: /Download Qwen\/Qwen2.5-7B-Instruct/ }) as HTMLButtonElement
-    expect(button.disabled).toBe(true)
+    const reason = 'Requires the operator role — you are signed in as viewer'
+    const button = screen.getByRole('button', { name: /Download Qwen\/Qwen2.5-7B-Instruct/ })
+    // the shared RoleGate: aria-disabled (still focusable), the reason as its accessible description
+    expect(button.getAttribute('aria-disabled')).toBe('true')
+    expect(button.getAttribute('data-gated')).toBe('operator')
+    const describedBy = (button.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean)
+    expect(describedBy.map((id) => document.getElementById(id)?.textContent).join(' ')).toContain(reason)
+    await user.click(button)
+    expect(screen.queryByRole('dialog')).toBeNull()
 
-    await user.hover(screen.getByTestId('download-disabled'))
+    await user.hover(button)
     const tooltip = await screen.findByRole('tooltip')
     expect(tooltip.textContent).toContain(reason)
   })
@@ -193,7 +201,7 @@ describe('hub search (block B)', () => {
     await openAndSearch()
     const name = /Download Qwen\/Qwen2.5-7B-Instruct/
     await screen.findByRole('button', { name })
-    await waitFor(() => expect((screen.getByRole('button', { name }) as HTMLButtonElement).disabled).toBe(false))
+    expect(screen.getByRole('button', { name }).getAttribute('aria-disabled')).toBeNull()
     await user.click(screen.getByRole('button', { name }))
     expect(await screen.findByRole('dialog', { name: 'Download into the cluster' })).toBeTruthy()
   })
@@ -247,7 +255,7 @@ describe('hub search (block B)', () => {
         ],
       },
     })
-    renderApp({ path: '/model-catalog', lang: 'en' })
+    renderApp({ path: '/model-catalog', lang: 'en', role: signedInAs })
     const notice = await screen.findByTestId('hub-search-unavailable')
     expect(notice.textContent).toContain('Calls to Hugging Face are paused after repeated failures.')
     expect(notice.textContent).toContain('The last call to ModelScope failed. (hub_timeout: no answer within 2 s)')

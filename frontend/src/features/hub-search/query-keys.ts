@@ -6,5 +6,4 @@ export const hubSearchKeys = {
   all: () => [...catalogKeys.all, 'hub-search'] as const,
   search: (params: SearchParams) => [...hubSearchKeys.all(), 'search', params] as const,
   metadata: (provider: Provider, id: string) => [...hubSearchKeys.all(), 'metadata', provider, id] as const,
-  me: () => [...catalogKeys.all, 'auth', 'me'] as const,
 }

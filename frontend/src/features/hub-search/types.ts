@@ -12,7 +12,6 @@ export type ModelMetadata = Schemas['ModelMetadata']
 export type FileEntry = Schemas['FileEntry']
 export type Provider = Schemas['Provider']
 export type Role = Schemas['Role']
-export type Me = Schemas['Me']
 export type SizeSource = NonNullable<SearchItem['size_source']>
 
 export type SearchSort = 'downloads' | 'likes' | 'updated' | 'trending'

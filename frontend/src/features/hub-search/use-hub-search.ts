@@ -1,12 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { shouldRetry } from '@/lib/query-client'
-import { hubApi, HubApiError } from './api'
+import { ApiError } from '@/lib/api'
+import { hubApi } from './api'
 import { hubSearchKeys } from './query-keys'
 import type { Provider, SearchParams } from './types'
 
 /** Never hammer a rate-limited hub: no automatic retry for hub_rate_limited; otherwise the page's policy. */
 export function retryHubCall(failureCount: number, error: unknown): boolean {
-  if (error instanceof HubApiError && error.code === 'hub_rate_limited') return false
+  if (error instanceof ApiError && error.code === 'hub_rate_limited') return false
   return shouldRetry(failureCount, error)
 }
 

@@ -1,15 +1,14 @@
-import { callHub } from '@/features/hub-search/api'
-import { http } from '@/lib/api'
+import { call, http } from '@/lib/api'
 import type { ImportRequest, ImportResult, PreflightResult } from './types'
 
 export const importApi = {
   preflight(body: ImportRequest, signal?: AbortSignal): Promise<PreflightResult> {
-    return callHub(() => http.POST('/api/v2/catalog/import/preflight', { body, signal }))
+    return call(() => http.POST('/api/v2/catalog/import/preflight', { body, signal }))
   },
 
   /** Starts an import. The same Idempotency-Key makes a repeated submission return the same import. */
   start(body: ImportRequest, idempotencyKey: string): Promise<ImportResult> {
-    return callHub(() =>
+    return call(() =>
       http.POST('/api/v2/catalog/import', { body, params: { header: { 'Idempotency-Key': idempotencyKey } } }),
     )
   },

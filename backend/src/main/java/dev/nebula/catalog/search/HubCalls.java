@@ -23,6 +23,21 @@ public final class HubCalls {
     private HubCalls() {
     }
 
+    /**
+     * The REST client of one hub: base URL only from configuration, the hub's own timeouts, its token sent the way
+     * it expects. Our code maps every status itself, so the default exception mapper is off.
+     */
+    public static <T> T client(Class<T> api, Provider provider, String endpoint, dev.nebula.catalog.config.CatalogConfig.Hub hub,
+                               String userAgent) {
+        return io.quarkus.rest.client.reactive.QuarkusRestClientBuilder.newBuilder()
+                .baseUri(java.net.URI.create(endpoint))
+                .connectTimeout(hub.connectTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .readTimeout(hub.metadataTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .disableDefaultMapper(true)
+                .register(new HubHeaders(provider, hub.token(), userAgent))
+                .build(api);
+    }
+
     public static String body(Response response) {
         if (!response.hasEntity()) {
             return "";

@@ -97,7 +97,9 @@ final class ScenarioSeeder {
 
     private void seedRunning(ModelDef m, ModelSpec spec, String s, long replicas, long created, long nowMs) {
         String uid = spec.modelUid();
-        long deployedAt = "failed".equals(s) ? nowMs - 10 * MINUTE : created;
+        // a model seeded as "starting" was (re)started moments ago: older than Nebula's 5-minute timer it would be failed
+        long deployedAt = "failed".equals(s) ? nowMs - 10 * MINUTE
+                : "starting".equals(s) ? Math.max(created, nowMs - 5_000) : created;
         ModelDeployment d = new ModelDeployment(uid, DesiredState.RUNNING, replicas, null, null, null, null, null, 1,
                 deployedAt);
         state.deployments.put(uid, d);

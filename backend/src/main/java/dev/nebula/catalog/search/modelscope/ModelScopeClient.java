@@ -5,12 +5,10 @@ import dev.nebula.catalog.config.CatalogConfig;
 import dev.nebula.catalog.search.HubCalls;
 import dev.nebula.catalog.search.HubException;
 import dev.nebula.catalog.search.HubGuard;
-import dev.nebula.catalog.search.HubHeaders;
 import dev.nebula.catalog.search.HubHealth;
 import dev.nebula.catalog.search.Normalize;
 import dev.nebula.catalog.search.Provider;
 import dev.nebula.catalog.search.SearchMetrics;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,10 +16,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -55,13 +51,7 @@ public class ModelScopeClient {
         endpoint = Normalize.endpoint(hub.endpoint());
         guard = new HubGuard(MS, config.search().circuitRequestVolume(), config.search().circuitOpenFor());
         tokenConfigured = hub.token().filter(t -> !t.isBlank()).isPresent();
-        api = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(endpoint))
-                .connectTimeout(hub.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(hub.metadataTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .disableDefaultMapper(true)
-                .register(new HubHeaders(MS, hub.token(), config.search().userAgent()))
-                .build(ModelScopeApi.class);
+        api = HubCalls.client(ModelScopeApi.class, MS, endpoint, hub, config.search().userAgent());
     }
 
     public String endpoint() {

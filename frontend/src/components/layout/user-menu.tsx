@@ -1,0 +1,78 @@
+import { Loader2, LogIn, LogOut } from 'lucide-react'
+import { Link, useLocation } from 'wouter'
+import { buttonClasses } from '@/components/ui/button'
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from '@/components/ui/dropdown-menu'
+import { RoleBadge } from '@/features/auth/role-badge'
+import { useSignOut } from '@/features/auth/use-auth-actions'
+import { useCurrentPath } from '@/features/auth/session-guard'
+import { useSession } from '@/features/auth/use-session'
+import { useI18n } from '@/i18n'
+import { ROUTES, signInPath } from '@/routes'
+
+/** Top-bar account control: who is signed in, with which role, and Sign out; a Sign in link otherwise. */
+export function UserMenu() {
+  const { t } = useI18n()
+  const session = useSession()
+  const [location] = useLocation()
+  const current = useCurrentPath()
+  const signOut = useSignOut()
+
+  if (!session) {
+    if (location === ROUTES.signIn) return null
+    const next = location === ROUTES.home ? undefined : current
+    return (
+      <Link href={signInPath(next)} className={buttonClasses('outline', 'sm')}>
+        <LogIn aria-hidden />
+        {t('auth.signIn')}
+      </Link>
+    )
+  }
+
+  const { user } = session
+  const name = user.display_name?.trim() || user.username
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger
+        className="inline-flex h-9 max-w-56 shrink-0 items-center gap-2 rounded-lg px-1.5 text-sm font-medium hover:bg-accent data-[state=open]:bg-accent sm:px-2"
+        aria-label={t('auth.userMenu', { name, role: t(`role.${user.role}`) })}
+        data-testid="user-menu"
+      >
+        <span className="inline-flex size-7 shrink-0 items-center justify-center rounded-full bg-primary text-xs font-semibold text-primary-foreground uppercase" aria-hidden>
+          {name.slice(0, 1)}
+        </span>
+        <span className="hidden min-w-0 truncate lg:inline">{name}</span>
+        <span className="hidden sm:inline-flex">
+          <RoleBadge role={user.role} />
+        </span>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end" className="w-64">
+        <DropdownMenuLabel>{t('auth.signedInAs')}</DropdownMenuLabel>
+        <div className="space-y-1.5 px-3 pb-2" data-testid="user-menu-identity">
+          <p className="truncate text-sm font-semibold text-foreground">{name}</p>
+          {name !== user.username && <p className="truncate font-mono text-xs text-muted-foreground">{user.username}</p>}
+          <p className="flex items-center gap-2 text-xs text-muted-foreground">
+            {t('auth.role')}: <RoleBadge role={user.role} />
+          </p>
+        </div>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem
+          disabled={signOut.isPending}
+          onSelect={(event) => {
+            event.preventDefault()
+            signOut.mutate()
+          }}
+        >
+          {signOut.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <LogOut aria-hidden />}
+          {signOut.isPending ? t('auth.signingOut') : t('auth.signOut')}
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  )
+}

@@ -1,0 +1,129 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import type { AuditPage, AuditRecord } from '@/lib/types'
+import { jsonResponse, pathOf, renderApp, sampleCapabilities, stubFetch } from '@/test/render-app'
+
+const records: AuditRecord[] = [
+  {
+    id: 42,
+    occurred_at: '2026-11-26T10:04:05Z',
+    actor: 'ops-li',
+    role: 'operator',
+    action: 'delete',
+    provider: 'huggingface',
+    model_id: 'Qwen/Qwen2.5-7B-Instruct',
+    model_uid: 'qwen2-5-7b',
+    outcome: 'denied',
+    request_id: 'req-denied-1',
+    client_address: '10.0.0.7',
+    details: { reason: 'requires admin' },
+    correlates_to: null,
+  },
+  {
+    id: 41,
+    occurred_at: '2026-11-26T10:00:00Z',
+    actor: 'admin',
+    role: 'admin',
+    action: 'login',
+    outcome: 'succeeded',
+    request_id: 'req-login-1',
+    client_address: null,
+  },
+]
+
+function stubAudit(page: Partial<AuditPage> = {}) {
+  return stubFetch((request) => {
+    if (pathOf(request).startsWith('/api/v2/catalog/audit')) {
+      return jsonResponse({ items: records, page: 1, limit: 25, total: 2, ...page })
+    }
+    return jsonResponse(sampleCapabilities)
+  })
+}
+
+const auditRequests = (mock: ReturnType<typeof stubFetch>) =>
+  mock.mock.calls.map((c) => new URL((c[0] as Request).url)).filter((u) => u.pathname === '/api/v2/catalog/audit')
+
+describe('Audit page', () => {
+  it('lists records newest first with time, actor, role, action, target, outcome, request id and client', async () => {
+    const mock = stubAudit()
+    renderApp({ path: '/audit', lang: 'en', role: 'admin' })
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Audit' })).toBeTruthy() // the view is lazy-loaded
+    const rows = await screen.findAllByTestId('audit-row')
+    expect(rows).toHaveLength(2)
+    const first = within(rows[0])
+    expect(first.getByText('ops-li')).toBeTruthy()
+    expect(first.getByText('operator')).toBeTruthy()
+    expect(first.getByText('delete')).toBeTruthy()
+    expect(first.getByText('reason: requires admin')).toBeTruthy()
+    expect(first.getByText('huggingface / Qwen/Qwen2.5-7B-Instruct')).toBeTruthy()
+    expect(first.getByText('qwen2-5-7b')).toBeTruthy()
+    expect(first.getByText('Denied')).toBeTruthy()
+    expect(first.getByText('req-denied-1')).toBeTruthy()
+    expect(first.getByText('10.0.0.7')).toBeTruthy()
+    const time = rows[0].querySelector('time')!
+    expect(time.getAttribute('dateTime')).toBe('2026-11-26T10:04:05Z')
+    expect(time.textContent).toMatch(/2026/)
+    expect(within(rows[1]).getByText('Succeeded')).toBeTruthy()
+    expect(screen.getByText('1–2 of 2')).toBeTruthy()
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      'Time', 'Actor', 'Role', 'Action', 'Target', 'Outcome', 'Request ID', 'Client address',
+    ])
+
+    const [first_request] = auditRequests(mock)
+    expect(first_request.searchParams.get('page')).toBe('1')
+    expect(first_request.searchParams.get('limit')).toBe('25')
+  })
+
+  it('sends the filters and pages through the server', async () => {
+    const mock = stubAudit({ total: 60 })
+    const user = userEvent.setup()
+    renderApp({ path: '/audit', lang: 'en', role: 'admin' })
+    await screen.findAllByTestId('audit-row')
+
+    await user.type(screen.getByLabelText('Action'), 'login')
+    await user.type(screen.getByLabelText('Actor'), 'admin')
+    await user.click(screen.getByRole('button', { name: 'Apply' }))
+    await user.selectOptions(screen.getByLabelText('Outcome'), 'denied')
+    await waitFor(() => {
+      const last = auditRequests(mock).at(-1)!
+      expect(Object.fromEntries(last.searchParams)).toEqual({ page: '1', limit: '25', action: 'login', actor: 'admin', outcome: 'denied' })
+    })
+
+    await user.click(screen.getByRole('button', { name: 'Next' }))
+    await waitFor(() => expect(auditRequests(mock).at(-1)!.searchParams.get('page')).toBe('2'))
+  })
+
+  it('says when nothing matches', async () => {
+    stubAudit({ items: [], total: 0 })
+    renderApp({ path: '/audit', lang: 'zh', role: 'admin' })
+    expect(await screen.findByText('暂无审计记录')).toBeTruthy()
+  })
+
+  it('shows the error with its request id', async () => {
+    stubFetch((request) =>
+      pathOf(request).startsWith('/api/v2/catalog/audit')
+        ? jsonResponse({ error: { code: 'service_unavailable', message: 'Database down', request_id: 'req-db' } }, 503)
+        : jsonResponse(sampleCapabilities),
+    )
+    renderApp({ path: '/audit', lang: 'en', role: 'admin' })
+    const alert = await screen.findByTestId('audit-error')
+    expect(within(alert).getByText('Database down')).toBeTruthy()
+    expect(within(alert).getByText('req-db')).toBeTruthy()
+  })
+
+  it('shows a loading state first', () => {
+    stubFetch(() => new Promise<Response>(() => {}))
+    renderApp({ path: '/audit', lang: 'en', role: 'admin' })
+    expect(screen.getByText('Loading audit records…')).toBeTruthy()
+  })
+
+  it('tells a non-admin which role the page needs, without asking the API', async () => {
+    const mock = stubAudit()
+    renderApp({ path: '/audit', lang: 'en', role: 'viewer' })
+    expect(screen.getByTestId('forbidden').textContent).toContain('Requires the admin role — you are signed in as viewer')
+    await new Promise((r) => setTimeout(r, 20))
+    expect(auditRequests(mock)).toHaveLength(0)
+  })
+})

@@ -1,0 +1,117 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import { sessionStore, tokenStore } from '@/lib/auth-token'
+import { jsonResponse, pathOf, renderApp, sampleCapabilities, sampleLogin, stubFetch } from '@/test/render-app'
+
+function answerWith(login: (request: Request) => Response | Promise<Response>, capabilities = sampleCapabilities) {
+  return stubFetch((request) => {
+    const path = pathOf(request)
+    if (path.startsWith('/api/v2/catalog/auth/login')) return login(request)
+    if (path.startsWith('/api/v2/catalog/capabilities')) return jsonResponse(capabilities)
+    return jsonResponse({ items: [], page: 1, limit: 25, total: 0 })
+  })
+}
+
+async function fillAndSubmit(username: string, password: string) {
+  const user = userEvent.setup()
+  await user.type(screen.getByLabelText('Username'), username)
+  await user.type(screen.getByLabelText('Password'), password)
+  await user.click(screen.getByRole('button', { name: 'Sign in' }))
+  return user
+}
+
+describe('sign-in page', () => {
+  it('signs in, keeps the token for this tab and returns to the page in `next`', async () => {
+    const fetchMock = answerWith(() => jsonResponse(sampleLogin('admin', 'jwt-admin')))
+    const { location } = renderApp({ path: '/sign-in?next=/audit', lang: 'en' })
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Sign in to Model Catalog' })).toBeTruthy()
+    await fillAndSubmit(' admin ', 'admin123')
+
+    await waitFor(() => expect(location.history.at(-1)).toBe('/audit'))
+    expect(tokenStore.get()).toBe('jwt-admin')
+    expect(sessionStorage.getItem('nebula-catalog.token')).toBe('jwt-admin')
+    expect(sessionStore.get()?.user).toMatchObject({ username: 'admin', role: 'admin' })
+    const login = fetchMock.mock.calls.map((c) => c[0] as Request).find((r) => pathOf(r) === '/api/v2/catalog/auth/login')!
+    expect(login.method).toBe('POST')
+    expect(await login.clone().json()).toEqual({ username: 'admin', password: 'admin123' })
+    expect(await screen.findByRole('heading', { level: 1, name: 'Audit' })).toBeTruthy()
+  })
+
+  it('goes to Model Catalog when `next` is missing or points elsewhere', async () => {
+    answerWith(() => jsonResponse(sampleLogin('viewer')))
+    const { location } = renderApp({ path: '/sign-in?next=//evil.example/x', lang: 'en' })
+    await fillAndSubmit('viewer', 'viewer123')
+    await waitFor(() => expect(location.history.at(-1)).toBe('/model-catalog'))
+  })
+
+  it('shows the API message and request id on 401 and stays signed out', async () => {
+    answerWith(() =>
+      jsonResponse({ error: { code: 'invalid_credentials', message: 'Wrong username or password.', request_id: 'req-401' } }, 401),
+    )
+    const { location } = renderApp({ path: '/sign-in?next=/audit', lang: 'en' })
+    await fillAndSubmit('admin', 'nope')
+
+    const alert = await screen.findByTestId('sign-in-error')
+    expect(within(alert).getByText('Could not sign in')).toBeTruthy()
+    expect(within(alert).getByText('Wrong username or password.')).toBeTruthy()
+    expect(within(alert).getByText('req-401')).toBeTruthy()
+    expect(tokenStore.get()).toBeNull()
+    expect(location.history.at(-1)).toBe('/sign-in?next=/audit')
+    expect((screen.getByRole('button', { name: 'Sign in' }) as HTMLButtonElement).disabled).toBe(false)
+    expect(screen.getByLabelText('Password').getAttribute('aria-invalid')).toBe('true')
+  })
+
+  it('on 429 says how long to wait (Retry-After) and keeps the button disabled meanwhile', async () => {
+    answerWith(() =>
+      jsonResponse(
+        { error: { code: 'too_many_attempts', message: 'Too many failed sign-ins', request_id: 'req-429' } },
+        429,
+        { 'Retry-After': '30' },
+      ),
+    )
+    renderApp({ path: '/sign-in', lang: 'en' })
+    await fillAndSubmit('admin', 'wrong')
+
+    const alert = await screen.findByTestId('sign-in-error')
+    expect(within(alert).getByText('Too many attempts')).toBeTruthy()
+    expect(within(alert).getByText(/Try again in (30|29) s\./)).toBeTruthy()
+    expect(within(alert).getByText('req-429')).toBeTruthy()
+    expect((screen.getByRole('button', { name: 'Sign in' }) as HTMLButtonElement).disabled).toBe(true)
+  })
+
+  it('disables the button and says so while signing in', async () => {
+    answerWith(() => new Promise<Response>(() => {}))
+    renderApp({ path: '/sign-in', lang: 'en' })
+    await fillAndSubmit('admin', 'admin123')
+
+    const button = await screen.findByRole('button', { name: 'Signing in…' })
+    expect((button as HTMLButtonElement).disabled).toBe(true)
+  })
+
+  it('shows the demo accounts only when Nebula is the simulator', async () => {
+    answerWith(() => jsonResponse(sampleLogin('viewer')))
+    const first = renderApp({ path: '/sign-in', lang: 'en' })
+    expect(
+      (await screen.findByTestId('demo-accounts')).textContent,
+    ).toContain('Demo accounts: admin/admin123, operator/operator123, viewer/viewer123')
+    first.unmount()
+
+    answerWith(() => jsonResponse(sampleLogin('viewer')), {
+      ...sampleCapabilities,
+      nebula: { ...sampleCapabilities.nebula, simulated: false },
+    })
+    renderApp({ path: '/sign-in', lang: 'en' })
+    await screen.findByLabelText('Username')
+    await waitFor(() => expect(screen.queryByTestId('demo-accounts')).toBeNull())
+  })
+
+  it('is translated into Chinese', () => {
+    answerWith(() => jsonResponse(sampleLogin('viewer')))
+    renderApp({ path: '/sign-in', lang: 'zh' })
+    expect(screen.getByRole('heading', { level: 1, name: '登录模型目录' })).toBeTruthy()
+    expect(screen.getByLabelText('用户名')).toBeTruthy()
+    expect(screen.getByLabelText('密码')).toBeTruthy()
+  })
+})
