@@ -1,8 +1,8 @@
+import { lazy, Suspense } from 'react'
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { Route, Router, Switch, type BaseLocationHook } from 'wouter'
 import { AppShell } from '@/components/layout/app-shell'
 import { TooltipProvider } from '@/components/ui/tooltip'
-import { AuditView } from '@/components/views/audit'
 import { HomeView } from '@/components/views/home'
 import { ModelCatalogView } from '@/components/views/model-catalog'
 import { NotFoundView } from '@/components/views/not-found'
@@ -11,6 +11,9 @@ import { RequireAuth } from '@/features/auth/require-auth'
 import { SessionGuard } from '@/features/auth/session-guard'
 import { I18nProvider, type Lang } from '@/i18n'
 import { ROUTES } from '@/routes'
+
+// Admins only, and rarely: the audit view loads on first visit.
+const AuditView = lazy(() => import('@/components/views/audit').then((m) => ({ default: m.AuditView })))
 
 export interface AppProps {
   queryClient: QueryClient
@@ -37,7 +40,9 @@ export function App({ queryClient, lang, locationHook }: AppProps) {
                   </RequireAuth>
                 </Route>
                 <Route path={ROUTES.audit}>
-                  <AuditView />
+                  <Suspense fallback={null}>
+                    <AuditView />
+                  </Suspense>
                 </Route>
                 <Route component={NotFoundView} />
               </Switch>

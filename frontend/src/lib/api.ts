@@ -109,7 +109,7 @@ http.use(authMiddleware)
  * Runs one API call. A 401 that ends the session (expired Nebula session, refused token) on a call made
  * with a token forgets the session; the app then sends the user to sign in (see `SessionGuard`).
  */
-async function call<T>(
+export async function call<T>(
   run: () => Promise<{ data?: T; error?: unknown; response: Response }>,
 ): Promise<T> {
   const sentToken = tokenStore.get()

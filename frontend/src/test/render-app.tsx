@@ -79,6 +79,8 @@ export function stubApi(routes: Record<string, (request: Request) => Response | 
   const all: Record<string, (request: Request) => Response | Promise<Response>> = {
     '/api/v2/catalog/capabilities': () => jsonResponse(sampleCapabilities),
     '/api/v2/catalog/models': () => jsonResponse(emptyModelPage),
+    '/api/v2/catalog/search': () =>
+      jsonResponse({ provider: 'huggingface', page: 1, limit: 20, items: [], has_more: false, total: null, next_cursor: null }),
     '/api/v2/catalog/auth/logout': () => new Response(null, { status: 204 }),
     ...routes,
   }

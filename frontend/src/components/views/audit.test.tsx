@@ -49,7 +49,7 @@ describe('Audit page', () => {
     const mock = stubAudit()
     renderApp({ path: '/audit', lang: 'en', role: 'admin' })
 
-    expect(screen.getByRole('heading', { level: 1, name: 'Audit' })).toBeTruthy()
+    expect(await screen.findByRole('heading', { level: 1, name: 'Audit' })).toBeTruthy() // the view is lazy-loaded
     const rows = await screen.findAllByTestId('audit-row')
     expect(rows).toHaveLength(2)
     const first = within(rows[0])

@@ -66,19 +66,25 @@ public class AuditLog {
         long insert(AuditEntry entry, String outcome, Long correlatesTo) {
             AuditEvent event = new AuditEvent();
             event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
-            event.actor = entry.actor() == null ? "anonymous" : entry.actor();
-            event.role = entry.role();
-            event.action = entry.action();
-            event.provider = entry.target().provider();
-            event.modelId = entry.target().modelId();
-            event.modelUid = entry.target().modelUid();
+            // Targets come from requests, denied ones included: cap them to the columns so that an absurd path
+            // can never make the audit write (and with it the request) fail. The full value stays in details.
+            event.actor = cap(entry.actor() == null ? "anonymous" : entry.actor(), 128);
+            event.role = cap(entry.role(), 16);
+            event.action = cap(entry.action(), 32);
+            event.provider = cap(entry.target().provider(), 16);
+            event.modelId = cap(entry.target().modelId(), 256);
+            event.modelUid = cap(entry.target().modelUid(), 63);
             event.outcome = outcome;
-            event.requestId = entry.requestId();
-            event.clientAddress = entry.clientAddress();
+            event.requestId = cap(entry.requestId(), 64);
+            event.clientAddress = cap(entry.clientAddress(), 64);
             event.details = entry.details();
             event.correlatesTo = correlatesTo;
             event.persist();
             return event.id;
+        }
+
+        private static String cap(String value, int max) {
+            return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
         }
     }
 }

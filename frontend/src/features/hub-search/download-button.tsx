@@ -1,0 +1,20 @@
+import { Download } from 'lucide-react'
+import { Button } from '@/components/ui/button'
+import { RoleGate } from '@/features/auth/role-gate'
+import { useI18n } from '@/i18n'
+
+/**
+ * "Download" (import into the cluster) needs the operator role. Through the shared `RoleGate`, a viewer sees it
+ * in place but inert (aria-disabled, focusable) with the reason in a tooltip and its accessible description.
+ */
+export function DownloadButton({ label, onClick }: { label: string; onClick: () => void }) {
+  const { t } = useI18n()
+  return (
+    <RoleGate need="operator">
+      <Button size="sm" onClick={onClick} aria-label={label} data-testid="download-button">
+        <Download aria-hidden />
+        {t('hs.download')}
+      </Button>
+    </RoleGate>
+  )
+}

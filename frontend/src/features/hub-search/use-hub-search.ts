@@ -1,0 +1,37 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { shouldRetry } from '@/lib/query-client'
+import { ApiError } from '@/lib/api'
+import { hubApi } from './api'
+import { hubSearchKeys } from './query-keys'
+import type { Provider, SearchParams } from './types'
+
+/** Never hammer a rate-limited hub: no automatic retry for hub_rate_limited; otherwise the page's policy. */
+export function retryHubCall(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError && error.code === 'hub_rate_limited') return false
+  return shouldRetry(failureCount, error)
+}
+
+/**
+ * One page of a hub search. The AbortSignal goes to fetch, so when the parameters change (typing, paging) the
+ * stale request is cancelled by TanStack Query; the previous page stays on screen while the next one loads.
+ */
+export function useHubSearch(params: SearchParams, enabled = true) {
+  return useQuery({
+    queryKey: hubSearchKeys.search(params),
+    queryFn: ({ signal }) => hubApi.search(params, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+    retry: retryHubCall,
+    enabled,
+  })
+}
+
+export function useHubMetadata(provider: Provider, id: string | null) {
+  return useQuery({
+    queryKey: hubSearchKeys.metadata(provider, id ?? ''),
+    queryFn: ({ signal }) => hubApi.metadata(provider, id!, signal),
+    enabled: id != null,
+    staleTime: 10 * 60_000,
+    retry: retryHubCall,
+  })
+}
