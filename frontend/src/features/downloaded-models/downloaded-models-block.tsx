@@ -50,13 +50,13 @@ export function DownloadedModelsBlock() {
     >
       <div className="space-y-4">
         <form
-          className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_10rem_10rem_10rem_9rem] lg:items-end"
+          className="grid grid-cols-2 gap-3 lg:grid-cols-[1fr_10rem_10rem_10rem_9rem] lg:items-end"
           onSubmit={(e) => {
             e.preventDefault()
             set({ q: text.trim() || undefined })
           }}
         >
-          <div className="grid gap-1.5">
+          <div className="col-span-2 grid gap-1.5 lg:col-span-1">
             <Label htmlFor="models-q">{t('models.searchLabel')}</Label>
             <Input id="models-q" type="search" maxLength={200} placeholder={t('models.search')} value={text} onChange={(e) => setText(e.target.value)} />
           </div>
@@ -152,10 +152,14 @@ function ModelsTable({ rows, onDetails, onDelete }: { rows: DownloadedModelRow[]
       <StackBody>
         {rows.map((row) => (
           <StackRow key={row.model_uid ?? `cache:${row.model_name}`} data-testid="model-row">
-            <StackCell label={col.model}>
+            <StackCell label={col.model} className="lg:min-w-60">
               <span className="min-w-0">
-                <span className="block font-medium break-all">{row.model_name}</span>
-                <span className="block font-mono text-xs break-all text-muted-foreground">{row.model_uid ?? t('models.cacheOnly')}</span>
+                <span className="block font-medium [overflow-wrap:anywhere]">{row.model_name}</span>
+                {row.model_uid ? (
+                  <span className="block font-mono text-xs [overflow-wrap:anywhere] text-muted-foreground">{row.model_uid}</span>
+                ) : (
+                  <span className="block text-xs text-muted-foreground italic">{t('models.cacheOnly')}</span>
+                )}
               </span>
             </StackCell>
             <StackCell label={col.source} className="lg:whitespace-nowrap"><SourceName source={row.source} /></StackCell>
