@@ -6,7 +6,6 @@ import { TooltipProvider } from '@/components/ui/tooltip'
 import { HomeView } from '@/components/views/home'
 import { ModelCatalogView } from '@/components/views/model-catalog'
 import { NotFoundView } from '@/components/views/not-found'
-import { SignInView } from '@/components/views/sign-in'
 import { RequireAuth } from '@/features/auth/require-auth'
 import { SessionGuard } from '@/features/auth/session-guard'
 import { I18nProvider, type Lang } from '@/i18n'
@@ -14,6 +13,8 @@ import { ROUTES } from '@/routes'
 
 // Admins only, and rarely: the audit view loads on first visit.
 const AuditView = lazy(() => import('@/components/views/audit').then((m) => ({ default: m.AuditView })))
+// Seen once per session at most: the sign-in form loads when needed.
+const SignInView = lazy(() => import('@/components/views/sign-in').then((m) => ({ default: m.SignInView })))
 
 export interface AppProps {
   queryClient: QueryClient
@@ -33,7 +34,11 @@ export function App({ queryClient, lang, locationHook }: AppProps) {
             <AppShell>
               <Switch>
                 <Route path={ROUTES.home} component={HomeView} />
-                <Route path={ROUTES.signIn} component={SignInView} />
+                <Route path={ROUTES.signIn}>
+                  <Suspense fallback={null}>
+                    <SignInView />
+                  </Suspense>
+                </Route>
                 <Route path={ROUTES.modelCatalog}>
                   <RequireAuth>
                     <ModelCatalogView />

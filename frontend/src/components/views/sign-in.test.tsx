@@ -15,7 +15,8 @@ function answerWith(login: (request: Request) => Response | Promise<Response>, c
 
 async function fillAndSubmit(username: string, password: string) {
   const user = userEvent.setup()
-  await user.type(screen.getByLabelText('Username'), username)
+  // the sign-in view is loaded lazily
+  await user.type(await screen.findByLabelText('Username'), username)
   await user.type(screen.getByLabelText('Password'), password)
   await user.click(screen.getByRole('button', { name: 'Sign in' }))
   return user
@@ -26,7 +27,7 @@ describe('sign-in page', () => {
     const fetchMock = answerWith(() => jsonResponse(sampleLogin('admin', 'jwt-admin')))
     const { location } = renderApp({ path: '/sign-in?next=/audit', lang: 'en' })
 
-    expect(screen.getByRole('heading', { level: 1, name: 'Sign in to Model Catalog' })).toBeTruthy()
+    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to Model Catalog' })).toBeTruthy()
     await fillAndSubmit(' admin ', 'admin123')
 
     await waitFor(() => expect(location.history.at(-1)).toBe('/audit'))
@@ -107,10 +108,10 @@ describe('sign-in page', () => {
     await waitFor(() => expect(screen.queryByTestId('demo-accounts')).toBeNull())
   })
 
-  it('is translated into Chinese', () => {
+  it('is translated into Chinese', async () => {
     answerWith(() => jsonResponse(sampleLogin('viewer')))
     renderApp({ path: '/sign-in', lang: 'zh' })
-    expect(screen.getByRole('heading', { level: 1, name: '登录模型目录' })).toBeTruthy()
+    expect(await screen.findByRole('heading', { level: 1, name: '登录模型目录' })).toBeTruthy()
     expect(screen.getByLabelText('用户名')).toBeTruthy()
     expect(screen.getByLabelText('密码')).toBeTruthy()
   })

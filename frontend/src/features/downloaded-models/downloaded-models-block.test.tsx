@@ -52,8 +52,9 @@ describe('Downloaded models (block A)', () => {
     expect(modelRequests(mock)).toHaveLength(1)
     await user.click(screen.getByRole('button', { name: 'Refresh' }))
     await waitFor(() => expect(modelRequests(mock)).toHaveLength(2))
-    await user.selectOptions(screen.getByLabelText('State'), 'failed')
-    await user.selectOptions(screen.getByLabelText('Sort by'), 'size')
+    await user.selectOptions(screen.getAllByLabelText('State')[0], 'failed')
+    // block A's sort comes first on the page; block B has its own
+    await user.selectOptions(screen.getAllByLabelText('Sort by')[0], 'size')
     await waitFor(() => {
       const q = Object.fromEntries(new URL(modelRequests(mock).at(-1)!.url).searchParams)
       expect(q).toMatchObject({ page: '1', limit: '20', sort: 'size', state: 'failed' })

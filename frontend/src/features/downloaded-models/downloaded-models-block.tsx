@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { CloudOff, HardDrive, Info, Loader2, RefreshCw, SearchX, Trash2 } from 'lucide-react'
 import { ApiErrorAlert } from '@/components/api-error-alert'
 import { Alert } from '@/components/ui/alert'
@@ -13,10 +13,12 @@ import { RoleGate } from '@/features/auth/role-gate'
 import { useI18n } from '@/i18n'
 import { formatBytes, formatDateTime } from '@/lib/format'
 import type { DownloadedModelRow, DownloadedModelsQuery, DownloadedModelState, ModelSourceName } from '@/lib/types'
-import { DeleteModelDialog } from './delete-model-dialog'
-import { ModelDetailsSheet } from './model-details-sheet'
 import { ErrorSummary, NodesSummary, ProgressCell, SourceName, StateBadge } from './model-parts'
 import { useDownloadedModels } from './use-downloaded-models'
+
+// Opened rarely and only on demand: loaded when first needed to keep the page's first load small.
+const DeleteModelDialog = lazy(() => import('./delete-model-dialog').then((m) => ({ default: m.DeleteModelDialog })))
+const ModelDetailsSheet = lazy(() => import('./model-details-sheet').then((m) => ({ default: m.ModelDetailsSheet })))
 
 export const MODELS_PAGE_SIZE = 20
 const STATES: DownloadedModelState[] = ['running', 'downloading', 'starting', 'degraded', 'failed', 'stopping', 'stopped', 'cached']
@@ -50,13 +52,13 @@ export function DownloadedModelsBlock() {
     >
       <div className="space-y-4">
         <form
-          className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_10rem_10rem_10rem_9rem] lg:items-end"
+          className="grid grid-cols-2 gap-3 lg:grid-cols-[1fr_10rem_10rem_10rem_9rem] lg:items-end"
           onSubmit={(e) => {
             e.preventDefault()
             set({ q: text.trim() || undefined })
           }}
         >
-          <div className="grid gap-1.5">
+          <div className="col-span-2 grid gap-1.5 lg:col-span-1">
             <Label htmlFor="models-q">{t('models.searchLabel')}</Label>
             <Input id="models-q" type="search" maxLength={200} placeholder={t('models.search')} value={text} onChange={(e) => setText(e.target.value)} />
           </div>
@@ -132,8 +134,12 @@ export function DownloadedModelsBlock() {
           )
         )}
       </div>
-      <ModelDetailsSheet row={details} onClose={() => setDetails(null)} />
-      <DeleteModelDialog uid={deleting} onClose={() => setDeleting(null)} onDeleted={(uid) => setNotice(t('models.deleted', { uid }))} />
+      <Suspense fallback={null}>
+        {details && <ModelDetailsSheet row={details} onClose={() => setDetails(null)} />}
+        {deleting && (
+          <DeleteModelDialog uid={deleting} onClose={() => setDeleting(null)} onDeleted={(uid) => setNotice(t('models.deleted', { uid }))} />
+        )}
+      </Suspense>
     </CatalogBlock>
   )
 }
@@ -152,10 +158,14 @@ function ModelsTable({ rows, onDetails, onDelete }: { rows: DownloadedModelRow[]
       <StackBody>
         {rows.map((row) => (
           <StackRow key={row.model_uid ?? `cache:${row.model_name}`} data-testid="model-row">
-            <StackCell label={col.model}>
+            <StackCell label={col.model} className="lg:min-w-60">
               <span className="min-w-0">
-                <span className="block font-medium break-all">{row.model_name}</span>
-                <span className="block font-mono text-xs break-all text-muted-foreground">{row.model_uid ?? t('models.cacheOnly')}</span>
+                <span className="block font-medium [overflow-wrap:anywhere]">{row.model_name}</span>
+                {row.model_uid ? (
+                  <span className="block font-mono text-xs [overflow-wrap:anywhere] text-muted-foreground">{row.model_uid}</span>
+                ) : (
+                  <span className="block text-xs text-muted-foreground italic">{t('models.cacheOnly')}</span>
+                )}
               </span>
             </StackCell>
             <StackCell label={col.source} className="lg:whitespace-nowrap"><SourceName source={row.source} /></StackCell>

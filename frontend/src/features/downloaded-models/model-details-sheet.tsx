@@ -45,6 +45,7 @@ export function ModelDetailsSheet({ row, onClose }: { row: DownloadedModelRow | 
               <>
                 <section className="space-y-2">
                   <h3 className="text-sm font-semibold">{t('models.copies')}</h3>
+                  {detail.data.copies.length === 0 && <p className="text-sm text-muted-foreground">{t('models.noNodes')}</p>}
                   <ul className="space-y-2 text-sm">
                     {detail.data.copies.map((c) => (
                       <li key={`${c.node_id}:${c.cache_path}`} className="rounded-lg border p-2">

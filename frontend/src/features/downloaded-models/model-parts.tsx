@@ -76,11 +76,11 @@ export function ErrorSummary({ error }: { error: NonNullable<DownloadedModelRow[
   const { t, lang } = useI18n()
   return (
     <details className="group max-w-80 text-xs" data-testid="row-error">
-      <summary className="cursor-pointer list-inside text-destructive">
-        <span className="line-clamp-1 inline group-open:line-clamp-none">{error.summary}</span>
+      <summary className="flex cursor-pointer gap-1 text-destructive [&::-webkit-details-marker]:hidden">
+        <span aria-hidden className="shrink-0 transition-transform group-open:rotate-90">▸</span>
+        <span className="line-clamp-2 break-words group-open:line-clamp-none">{error.summary}</span>
       </summary>
-      <p className="mt-1 break-words text-foreground">{error.summary}</p>
-      <p className="text-muted-foreground">{t('models.errorSince', { time: formatDateTime(error.since, lang) })}</p>
+      <p className="mt-1 pl-3 text-muted-foreground">{t('models.errorSince', { time: formatDateTime(error.since, lang) })}</p>
     </details>
   )
 }
