@@ -179,8 +179,10 @@ await t.test('Chinese: the metadata drawer', async () => {
   await page.getByRole('button', { name: '中文' }).click()
   await expectVisible(page.getByRole('heading', { level: 2, name: '模型源检索' }), 'zh block B heading')
   await hubLabel(page, 'Hugging Face').click()
-  await expectVisible(page.locator(`[data-testid="search-result"][data-model-id="${MODEL}"]`), 'HF results (zh)')
-  await page.getByRole('button', { name: `${MODEL} 的详情` }).click()
+  const zhRow = page.locator(`[data-testid="search-result"][data-model-id="${MODEL}"]`)
+  await expectVisible(zhRow, 'HF results (zh)')
+  // scoped to the search result: block A's row of the same model has a details button of the same name
+  await zhRow.getByRole('button', { name: `${MODEL} 的详情` }).click()
   const drawer = page.getByTestId('metadata-drawer')
   await expectVisible(drawer.getByTestId('revision'), 'revision (zh)')
   await expectVisible(drawer.getByText('总大小'), 'zh labels in the drawer')
