@@ -49,6 +49,8 @@ class BrowserE2ETest {
                 .redirectErrorStream(true);
         builder.environment().put("BASE_URL", base.toString());
         builder.environment().put("CHROMIUM", CHROMIUM);
+        // flows that steer the simulated cluster (start a model, move time) talk to the simulator directly
+        builder.environment().put("SIM_URL", dev.nebula.catalog.support.NebulaSimulatorResource.baseUrl());
         Process process = builder.start();
         process.getOutputStream().close();
         boolean finished = process.waitFor(180, TimeUnit.SECONDS);

@@ -1,0 +1,91 @@
+// Browser test of a model's life in block A against the real service and simulator: a model that starts
+// downloading shows its bytes growing, turns running, and an admin deletes it after typing its uid — the row is gone.
+// Needs SIM_URL (the simulator the service talks to) to start the model and move simulated time forward.
+// Run: BASE_URL=http://127.0.0.1:8080/ SIM_URL=http://127.0.0.1:18090 node e2e/lifecycle.mjs
+import { BASE_URL, assert, createRunner, expectVisible, launch, screenshot, signIn, signOut, unexpectedErrors, url } from './lib.mjs'
+
+const SIM_URL = (process.env.SIM_URL || '').replace(/\/$/, '')
+const t = createRunner()
+console.log(`lifecycle e2e against ${BASE_URL} (simulator ${SIM_URL || 'unknown'})`)
+if (!SIM_URL) {
+  console.error('SIM_URL is required')
+  console.log('0 passed, 1 failed')
+  process.exit(1)
+}
+let session
+try {
+  session = await launch()
+} catch (error) {
+  console.error(`cannot start Chromium: ${error.message}`)
+  console.log('0 passed, 1 failed')
+  process.exit(1)
+}
+const { page, pageErrors } = session
+const stamp = Date.now().toString(36)
+const uid = `e2e-life-${stamp}`
+const name = `e2e-org/Life-${stamp}-7B`
+
+async function sim(path, body, token) {
+  const response = await fetch(`${SIM_URL}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  })
+  assert(response.ok, `simulator ${path} answered ${response.status}`)
+  return response.json()
+}
+
+const advance = (seconds) => sim('/_sim/time', { advance_seconds: seconds })
+const row = () => page.getByTestId('model-row').filter({ hasText: uid })
+
+async function refresh() {
+  await page.getByTestId('downloaded-models').getByRole('button', { name: 'Refresh' }).click()
+  await page.waitForTimeout(600)
+}
+
+await t.test('a new model shows its download bytes growing', async () => {
+  const { token } = await sim('/api/auth/login', { username: 'admin', password: 'admin123' })
+  await sim('/api/v2/models', { model_name: name, model_uid: uid, model_source: 'hugging_face', auto_start: true }, token)
+  await advance(5)
+  await page.goto(url('/sign-in?next=/model-catalog'))
+  await signIn(page, 'admin')
+  await page.getByLabel('Search models').fill(uid)
+  await page.waitForTimeout(800)
+  await refresh()
+  await expectVisible(row(), 'the new model row')
+  await expectVisible(row().getByText('Downloading'), 'state Downloading')
+  const before = await row().innerText()
+  await advance(6)
+  await refresh()
+  const after = await row().innerText()
+  assert(before !== after, `progress did not change:\n${before}\n---\n${after}`)
+  await screenshot(page, 'lifecycle-downloading-en')
+})
+
+await t.test('the download completes and the model turns running', async () => {
+  await advance(600)
+  await refresh()
+  await expectVisible(row().getByText('Running'), 'state Running')
+  await screenshot(page, 'lifecycle-running-en')
+})
+
+await t.test('an admin deletes it after typing the uid, and the row is gone', async () => {
+  await row().getByRole('button', { name: /^Delete / }).click()
+  const dialog = page.getByTestId('delete-dialog')
+  await expectVisible(dialog.getByTestId('delete-impact'), 'delete impact')
+  await dialog.getByRole('textbox').fill(uid)
+  await dialog.getByRole('button', { name: 'Delete model' }).click()
+  await page.waitForTimeout(800)
+  await refresh()
+  assert((await row().count()) === 0, 'the deleted row is still listed')
+  await signOut(page)
+})
+
+await t.test('no uncaught errors in the page', async () => {
+  // after the delete, reads of the deleted model answer 404 by design
+  const errors = unexpectedErrors(pageErrors, [404])
+  assert(errors.length === 0, errors.join('\n'))
+})
+
+await session.close()
+t.finish()
