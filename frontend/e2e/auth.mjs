@@ -1,35 +1,12 @@
 // Browser test of sign-in, roles, the user menu and the admin-only Audit page, against the real service and the
 // built-in simulator's demo accounts.
 // Run: BASE_URL=http://127.0.0.1:8080/ node e2e/auth.mjs   (CHROMIUM=/path/to/chromium to override)
-import {
-  BASE_URL,
-  NARROW,
-  DESKTOP,
-  assert,
-  assertEqual,
-  createRunner,
-  expectPath,
-  expectVisible,
-  fitsViewportWidth,
-  launch,
-  screenshot,
-  signIn,
-  signOut,
-  unexpectedErrors,
-  url,
-} from './lib.mjs'
+import { BASE_URL, DESKTOP, NARROW, assert, assertEqual, createRunner, expectPath, expectVisible, fitsViewportWidth, launchOrAbort, screenshot, signIn, signOut, unexpectedErrors, url } from './lib.mjs'
 
 const t = createRunner()
 console.log(`auth e2e against ${BASE_URL}`)
 
-let session
-try {
-  session = await launch()
-} catch (error) {
-  console.error(`cannot start Chromium: ${error.message}`)
-  console.log('0 passed, 1 failed')
-  process.exit(1)
-}
+const session = await launchOrAbort()
 const { page, pageErrors } = session
 
 async function openMore() {

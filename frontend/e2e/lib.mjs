@@ -59,6 +59,22 @@ export async function launch({ viewport = DESKTOP, locale = 'en-US' } = {}) {
 }
 
 /** Full-page PNG in frontend/test-results/<name>.png; returns its path. */
+/** Ends the flow as one failed check, in the runner's closing-line format. */
+export function abort(reason) {
+  console.error(reason)
+  console.log('0 passed, 1 failed')
+  process.exit(1)
+}
+
+/** {@link launch}, or the flow ends as one failed check when Chromium cannot start. */
+export async function launchOrAbort(options) {
+  try {
+    return await launch(options)
+  } catch (error) {
+    abort(`cannot start Chromium: ${error.message}`)
+  }
+}
+
 export async function screenshot(page, name) {
   mkdirSync(RESULTS_DIR, { recursive: true })
   const path = join(RESULTS_DIR, `${name}.png`)

@@ -2,24 +2,13 @@
 // downloading shows its bytes growing, turns running, and an admin deletes it after typing its uid — the row is gone.
 // Needs SIM_URL (the simulator the service talks to) to start the model and move simulated time forward.
 // Run: BASE_URL=http://127.0.0.1:8080/ SIM_URL=http://127.0.0.1:18090 node e2e/lifecycle.mjs
-import { BASE_URL, assert, createRunner, expectVisible, launch, screenshot, signIn, signOut, unexpectedErrors, url } from './lib.mjs'
+import { BASE_URL, abort, assert, createRunner, expectVisible, launchOrAbort, screenshot, signIn, signOut, unexpectedErrors, url } from './lib.mjs'
 
 const SIM_URL = (process.env.SIM_URL || '').replace(/\/$/, '')
 const t = createRunner()
 console.log(`lifecycle e2e against ${BASE_URL} (simulator ${SIM_URL || 'unknown'})`)
-if (!SIM_URL) {
-  console.error('SIM_URL is required')
-  console.log('0 passed, 1 failed')
-  process.exit(1)
-}
-let session
-try {
-  session = await launch()
-} catch (error) {
-  console.error(`cannot start Chromium: ${error.message}`)
-  console.log('0 passed, 1 failed')
-  process.exit(1)
-}
+if (!SIM_URL) abort('SIM_URL is required')
+const session = await launchOrAbort()
 const { page, pageErrors } = session
 const stamp = Date.now().toString(36)
 const uid = `e2e-life-${stamp}`

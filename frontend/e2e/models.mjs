@@ -1,18 +1,11 @@
 // Browser test of block A (downloaded models) against the real service and simulator: the list, role-gated
 // delete, the details sheet and the delete dialog's impact (cancelled: the simulator's models stay for other flows).
 // Run: BASE_URL=http://127.0.0.1:8080/ node e2e/models.mjs
-import { BASE_URL, DESKTOP, NARROW, assert, assertEqual, createRunner, expectVisible, fitsViewportWidth, launch, screenshot, signIn, signOut, url } from './lib.mjs'
+import { BASE_URL, DESKTOP, NARROW, assert, assertEqual, createRunner, expectVisible, fitsViewportWidth, launchOrAbort, screenshot, signIn, signOut, url } from './lib.mjs'
 
 const t = createRunner()
 console.log(`models e2e against ${BASE_URL}`)
-let session
-try {
-  session = await launch()
-} catch (error) {
-  console.error(`cannot start Chromium: ${error.message}`)
-  console.log('0 passed, 1 failed')
-  process.exit(1)
-}
+const session = await launchOrAbort()
 const { page, pageErrors } = session
 const rows = () => page.getByTestId('model-row')
 

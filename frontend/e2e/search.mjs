@@ -1,24 +1,7 @@
 // Browser test of block B (hub search) and the import dialog against a running service whose hubs are stubbed
 // (the test service's WireMock stubs answer q=qwen on Hugging Face and the Qwen/Qwen2.5-7B-Instruct metadata).
 // Run: BASE_URL=http://127.0.0.1:8080/ node e2e/search.mjs   (CHROMIUM=/path/to/chromium to override)
-import {
-  BASE_URL,
-  DEMO_ACCOUNTS,
-  DESKTOP,
-  NARROW,
-  RESULTS_DIR,
-  assert,
-  assertEqual,
-  createRunner,
-  expectPath,
-  expectVisible,
-  fitsViewportWidth,
-  launch,
-  screenshot,
-  signIn,
-  signOut,
-  url,
-} from './lib.mjs'
+import { BASE_URL, DEMO_ACCOUNTS, DESKTOP, NARROW, RESULTS_DIR, assert, assertEqual, createRunner, expectPath, expectVisible, fitsViewportWidth, launchOrAbort, screenshot, signIn, signOut, url } from './lib.mjs'
 
 const MODEL = 'Qwen/Qwen2.5-7B-Instruct'
 
@@ -74,14 +57,7 @@ async function searchFor(page, text) {
 /** The visible label of a provider radio (the input itself is visually hidden). */
 const hubLabel = (page, name) => page.locator('label', { has: page.getByRole('radio', { name }) })
 
-let session
-try {
-  session = await launch({ locale: 'en-US' })
-} catch (error) {
-  console.error(`cannot start Chromium: ${error.message}`)
-  console.log('0 passed, 1 failed')
-  process.exit(1)
-}
+const session = await launchOrAbort({ locale: 'en-US' })
 const { page, pageErrors } = session
 
 await t.test('operator signs in and searches "qwen" on Hugging Face', async () => {

@@ -1,31 +1,11 @@
 // Browser test of the app shell and the Model Catalog page frame (signed in as the simulator's viewer).
 // Run: BASE_URL=http://127.0.0.1:8080/ node e2e/shell.mjs   (CHROMIUM=/path/to/chromium to override)
-import {
-  BASE_URL,
-  NARROW,
-  assert,
-  assertEqual,
-  createRunner,
-  expectPath,
-  expectVisible,
-  fitsViewportWidth,
-  launch,
-  screenshot,
-  signIn,
-  url,
-} from './lib.mjs'
+import { BASE_URL, NARROW, assert, assertEqual, createRunner, expectPath, expectVisible, fitsViewportWidth, launchOrAbort, screenshot, signIn, url } from './lib.mjs'
 
 const t = createRunner()
 console.log(`shell e2e against ${BASE_URL}`)
 
-let session
-try {
-  session = await launch()
-} catch (error) {
-  console.error(`cannot start Chromium: ${error.message}`)
-  console.log('0 passed, 1 failed')
-  process.exit(1)
-}
+const session = await launchOrAbort()
 const { page, pageErrors } = session
 
 await t.test('start page shows the shell and does not redirect', async () => {
