@@ -58,7 +58,6 @@ export async function launch({ viewport = DESKTOP, locale = 'en-US' } = {}) {
   }
 }
 
-/** Full-page PNG in frontend/test-results/<name>.png; returns its path. */
 /** Ends the flow as one failed check, in the runner's closing-line format. */
 export function abort(reason) {
   console.error(reason)
@@ -75,6 +74,7 @@ export async function launchOrAbort(options) {
   }
 }
 
+/** Full-page PNG in frontend/test-results/<name>.png; returns its path. */
 export async function screenshot(page, name) {
   mkdirSync(RESULTS_DIR, { recursive: true })
   const path = join(RESULTS_DIR, `${name}.png`)
@@ -183,3 +183,31 @@ export function unexpectedErrors(pageErrors, allowedStatuses = []) {
     (e) => !allowedStatuses.some((s) => e.includes(`Failed to load resource: the server responded with a status of ${s}`)),
   )
 }
+
+/** The catalog's own sign-in over HTTP (for direct API calls next to the browser); returns the bearer token. */
+export async function apiLogin(role) {
+  const response = await fetch(url('/api/v2/catalog/auth/login'), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(DEMO_ACCOUNTS[role]),
+  })
+  if (!response.ok) throw new Error(`login as ${role} answered ${response.status}`)
+  return (await response.json()).token
+}
+
+/** The simulator the service talks to (flows that move simulated time or inspect Nebula's side need it). */
+export const SIM_URL = (process.env.SIM_URL || '').replace(/\/$/, '')
+
+/** A call to the simulator: its /_sim control endpoints, or Nebula's own API with a Nebula token. */
+export async function sim(path, body, token) {
+  const response = await fetch(`${SIM_URL}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  assert(response.ok, `simulator ${path} answered ${response.status}`)
+  return response.json()
+}
+
+/** Moves the simulator's clock forward: downloads, scheduling and engine start happen as if that time had passed. */
+export const advanceSimTime = (seconds) => sim('/_sim/time', { advance_seconds: seconds })

@@ -2,9 +2,8 @@
 // downloading shows its bytes growing, turns running, and an admin deletes it after typing its uid — the row is gone.
 // Needs SIM_URL (the simulator the service talks to) to start the model and move simulated time forward.
 // Run: BASE_URL=http://127.0.0.1:8080/ SIM_URL=http://127.0.0.1:18090 node e2e/lifecycle.mjs
-import { BASE_URL, abort, assert, createRunner, expectVisible, launchOrAbort, screenshot, signIn, signOut, unexpectedErrors, url } from './lib.mjs'
+import { BASE_URL, SIM_URL, abort, advanceSimTime as advance, assert, createRunner, expectVisible, launchOrAbort, screenshot, signIn, signOut, sim, unexpectedErrors, url } from './lib.mjs'
 
-const SIM_URL = (process.env.SIM_URL || '').replace(/\/$/, '')
 const t = createRunner()
 console.log(`lifecycle e2e against ${BASE_URL} (simulator ${SIM_URL || 'unknown'})`)
 if (!SIM_URL) abort('SIM_URL is required')
@@ -14,17 +13,6 @@ const stamp = Date.now().toString(36)
 const uid = `e2e-life-${stamp}`
 const name = `e2e-org/Life-${stamp}-7B`
 
-async function sim(path, body, token) {
-  const response = await fetch(`${SIM_URL}${path}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  })
-  assert(response.ok, `simulator ${path} answered ${response.status}`)
-  return response.json()
-}
-
-const advance = (seconds) => sim('/_sim/time', { advance_seconds: seconds })
 const row = () => page.getByTestId('model-row').filter({ hasText: uid })
 
 async function refresh() {

@@ -99,4 +99,55 @@ describe('Downloaded models (block A)', () => {
     await waitFor(() => expect(mock.mock.calls.some((c) => (c[0] as Request).method === 'DELETE' && pathOf(c[0] as Request) === '/api/v2/catalog/models/qwen-7b')).toBe(true))
     expect(await screen.findByText(/qwen-7b deleted/)).toBeTruthy()
   })
+
+  it('filters for and marks a just-imported model (?highlight=uid) until "Show all models"', async () => {
+    const mock = stubApi({
+      '/api/v2/catalog/models': (r) =>
+        jsonResponse(new URL(r.url).searchParams.get('q') === 'llama-8b' ? { ...page, items: [rows[1]], total: 1 } : page),
+    })
+    const user = userEvent.setup()
+    const { location } = renderApp({ path: '/model-catalog?highlight=llama-8b', lang: 'en', role: 'operator' })
+    expect((await screen.findByTestId('highlight-notice')).textContent).toContain('llama-8b was just imported')
+    await waitFor(() => expect(screen.getAllByTestId('model-row')).toHaveLength(1))
+    expect(screen.getByTestId('model-row').getAttribute('data-highlighted')).toBe('true')
+    expect(new URL(modelRequests(mock).at(-1)!.url).searchParams.get('q')).toBe('llama-8b')
+    expect((screen.getByLabelText('Search models') as HTMLInputElement).value).toBe('llama-8b')
+
+    await user.click(screen.getByRole('button', { name: 'Show all models' }))
+    await waitFor(() => expect(screen.getAllByTestId('model-row')).toHaveLength(4))
+    expect(new URL(modelRequests(mock).at(-1)!.url).searchParams.has('q')).toBe(false)
+    expect(screen.queryByTestId('highlight-notice')).toBeNull()
+    expect(screen.getAllByTestId('model-row').some((r) => r.hasAttribute('data-highlighted'))).toBe(false)
+    expect(location.history!.at(-1)).not.toContain('highlight')
+  })
+
+  it('applies the text filter once typing pauses, without Enter', async () => {
+    const mock = stubApi({ '/api/v2/catalog/models': () => jsonResponse(page) })
+    const user = userEvent.setup()
+    renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
+    await screen.findAllByTestId('model-row')
+    await user.type(screen.getByLabelText('Search models'), 'llama')
+    await waitFor(() => expect(new URL(modelRequests(mock).at(-1)!.url).searchParams.get('q')).toBe('llama'))
+    // one request for the pause, not one per keystroke
+    expect(modelRequests(mock).filter((r) => new URL(r.url).searchParams.has('q'))).toHaveLength(1)
+  })
+
+  it('before the first cache scan, a download shows the size it heads for and the node fetching it', async () => {
+    const fresh: DownloadedModelRow = {
+      ...base, model_name: 'Qwen/Qwen3-8B', model_uid: 'qwen3-8b', state: 'downloading', revision: 'b968826d9c46dd6066d109eabc6255188de91218',
+      total_size_bytes: 0, nodes: [], node_count: 0, last_used: null,
+      progress: { phase: 'downloading', percent: 11, downloaded_bytes: 1_800_000_000, total_bytes: 16_400_000_000, total_known: true,
+        speed_bytes_per_sec: 200_000_000, eta_seconds: 73, files_done: 1, files_total: 15,
+        replicas: [{ replica_id: 0, node_id: 'gpu-node-02', phase: 'downloading', percent: 11, downloaded_bytes: 1_800_000_000,
+          total_bytes: 16_400_000_000, speed_bytes_per_sec: 200_000_000, eta_seconds: 73, files_done: 1, updated_at: '2026-11-26T10:00:00Z' }] },
+    }
+    stubApi({ '/api/v2/catalog/models': () => jsonResponse({ ...page, items: [fresh], total: 1 }) })
+    renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
+    const row = await screen.findByTestId('model-row')
+    expect(row.textContent).toContain('16.4 GBexpected')
+    expect(row.textContent).toContain('Fetching ongpu-node-02')
+    expect(row.textContent).not.toContain('0 B')
+    // the sha reads like git shows it; the whole one is on hover
+    expect(within(row).getByTitle('b968826d9c46dd6066d109eabc6255188de91218').textContent).toBe('b968826d9c46')
+  })
 })

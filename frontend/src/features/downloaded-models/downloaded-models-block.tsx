@@ -1,5 +1,5 @@
-import { lazy, Suspense, useState } from 'react'
-import { CloudOff, HardDrive, Info, Loader2, RefreshCw, SearchX, Trash2 } from 'lucide-react'
+import { lazy, Suspense, useEffect, useState } from 'react'
+import { CloudOff, HardDrive, Info, Loader2, RefreshCw, SearchX, Sparkles, Trash2 } from 'lucide-react'
 import { ApiErrorAlert } from '@/components/api-error-alert'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
@@ -11,9 +11,12 @@ import { Skeleton } from '@/components/ui/skeleton'
 import { StackBody, StackCell, StackHead, StackRow, StackTable, StackTh } from '@/components/ui/stack-table'
 import { RoleGate } from '@/features/auth/role-gate'
 import { useI18n } from '@/i18n'
-import { formatBytes, formatDateTime } from '@/lib/format'
+import { formatDateTime } from '@/lib/format'
+import { useHighlightUid } from '@/lib/highlight'
+import { cn } from '@/lib/utils'
+import { useDebouncedValue } from '@/lib/use-debounced-value'
 import type { DownloadedModelRow, DownloadedModelsQuery, DownloadedModelState, ModelSourceName } from '@/lib/types'
-import { ErrorSummary, NodesSummary, ProgressCell, SourceName, StateBadge } from './model-parts'
+import { ErrorSummary, NodesSummary, ProgressCell, SizeCell, SourceName, StateBadge } from './model-parts'
 import { useDownloadedModels } from './use-downloaded-models'
 
 // Opened rarely and only on demand: loaded when first needed to keep the page's first load small.
@@ -21,6 +24,8 @@ const DeleteModelDialog = lazy(() => import('./delete-model-dialog').then((m) =>
 const ModelDetailsSheet = lazy(() => import('./model-details-sheet').then((m) => ({ default: m.ModelDetailsSheet })))
 
 export const MODELS_PAGE_SIZE = 20
+/** The text filter applies while typing, once the user pauses (same feel as block B's search box). */
+export const FILTER_DEBOUNCE_MS = 400
 const STATES: DownloadedModelState[] = ['running', 'downloading', 'starting', 'degraded', 'failed', 'stopping', 'stopped', 'cached']
 const SOURCES: ModelSourceName[] = ['huggingface', 'modelscope', 'local']
 const SORTS = ['name', 'size', 'last_used', 'state'] as const
@@ -29,13 +34,33 @@ const SORTS = ['name', 'size', 'last_used', 'state'] as const
 export function DownloadedModelsBlock() {
   const { t, lang } = useI18n()
   const [query, setQuery] = useState<DownloadedModelsQuery>({ page: 1, limit: MODELS_PAGE_SIZE, sort: 'name', order: 'asc' })
-  const [text, setText] = useState('')
+  // A model just imported (?highlight=<uid>) is filtered for and marked, so it is in view whatever page it sorts to;
+  // the filter stays one list request per refresh.
+  const [highlight, setHighlight] = useHighlightUid()
+  const [text, setText] = useState(highlight ?? '')
   const [details, setDetails] = useState<DownloadedModelRow | null>(null)
   const [deleting, setDeleting] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const list = useDownloadedModels(query)
   const set = (patch: Partial<DownloadedModelsQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }))
   const filtered = Boolean(query.q || query.state || query.source)
+  const typed = useDebouncedValue(text, FILTER_DEBOUNCE_MS).trim() || undefined
+
+  useEffect(() => {
+    if (highlight) setText(highlight)
+  }, [highlight])
+  useEffect(() => {
+    setQuery((q) => (q.q === typed ? q : { ...q, page: 1, q: typed }))
+  }, [typed])
+  const applyNow = (value: string) => {
+    const next = value.trim() || undefined
+    setQuery((q) => (q.q === next ? q : { ...q, page: 1, q: next }))
+  }
+  const showAll = () => {
+    setHighlight(null)
+    setText('')
+    applyNow('')
+  }
 
   return (
     <CatalogBlock
@@ -55,12 +80,22 @@ export function DownloadedModelsBlock() {
           className="grid grid-cols-2 gap-3 lg:grid-cols-[1fr_10rem_10rem_10rem_9rem] lg:items-end"
           onSubmit={(e) => {
             e.preventDefault()
-            set({ q: text.trim() || undefined })
+            applyNow(text)
           }}
         >
           <div className="col-span-2 grid gap-1.5 lg:col-span-1">
             <Label htmlFor="models-q">{t('models.searchLabel')}</Label>
-            <Input id="models-q" type="search" maxLength={200} placeholder={t('models.search')} value={text} onChange={(e) => setText(e.target.value)} />
+            <Input
+              id="models-q"
+              type="search"
+              maxLength={200}
+              placeholder={t('models.search')}
+              value={text}
+              onChange={(e) => {
+                setText(e.target.value)
+                if (highlight) setHighlight(null)
+              }}
+            />
           </div>
           <div className="grid gap-1.5">
             <Label htmlFor="models-state">{t('models.state')}</Label>
@@ -103,6 +138,14 @@ export function DownloadedModelsBlock() {
           </Alert>
         )}
         {notice && <Alert role="status" tone="info" icon={<Info aria-hidden />} title={notice} />}
+        {highlight && (
+          <Alert role="status" tone="info" icon={<Sparkles aria-hidden />} title={t('models.highlightTitle', { uid: highlight })} data-testid="highlight-notice">
+            <span className="flex flex-wrap items-center gap-2">
+              {t('models.highlightBody')}
+              <Button variant="outline" size="sm" onClick={showAll}>{t('models.showAll')}</Button>
+            </span>
+          </Alert>
+        )}
         {list.error != null && (
           <ApiErrorAlert title={t('models.errorTitle')} error={list.error} onRetry={() => void list.refetch()} testId="models-error" />
         )}
@@ -114,7 +157,7 @@ export function DownloadedModelsBlock() {
             </EmptyState>
           ) : (
             <>
-              <ModelsTable rows={list.data.items} onDetails={setDetails} onDelete={setDeleting} />
+              <ModelsTable rows={list.data.items} highlight={highlight} onDetails={setDetails} onDelete={setDeleting} />
               <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-muted-foreground">
                 <span>{t('models.asOf', { time: formatDateTime(list.data.as_of, lang) })}</span>
                 <span>{t('models.autoRefresh')}</span>
@@ -144,7 +187,17 @@ export function DownloadedModelsBlock() {
   )
 }
 
-function ModelsTable({ rows, onDetails, onDelete }: { rows: DownloadedModelRow[]; onDetails: (row: DownloadedModelRow) => void; onDelete: (uid: string) => void }) {
+/** A commit sha reads like git shows it (12 characters, the full one on hover); branch names stay whole. */
+const shortRevision = (revision: string) => (/^[0-9a-f]{40}$/.test(revision) ? revision.slice(0, 12) : revision)
+
+interface ModelsTableProps {
+  rows: DownloadedModelRow[]
+  highlight: string | null
+  onDetails: (row: DownloadedModelRow) => void
+  onDelete: (uid: string) => void
+}
+
+function ModelsTable({ rows, highlight, onDetails, onDelete }: ModelsTableProps) {
   const { t, lang } = useI18n()
   const col = {
     model: t('models.col.model'), source: t('models.col.source'), revision: t('models.col.revision'), size: t('models.col.size'),
@@ -157,7 +210,12 @@ function ModelsTable({ rows, onDetails, onDelete }: { rows: DownloadedModelRow[]
       </StackHead>
       <StackBody>
         {rows.map((row) => (
-          <StackRow key={row.model_uid ?? `cache:${row.model_name}`} data-testid="model-row">
+          <StackRow
+            key={row.model_uid ?? `cache:${row.model_name}`}
+            data-testid="model-row"
+            data-highlighted={row.model_uid != null && row.model_uid === highlight ? 'true' : undefined}
+            className={cn(row.model_uid != null && row.model_uid === highlight && 'bg-primary/5 ring-2 ring-primary/40 ring-inset lg:bg-primary/5')}
+          >
             <StackCell label={col.model} className="lg:min-w-60">
               <span className="min-w-0">
                 <span className="block font-medium [overflow-wrap:anywhere]">{row.model_name}</span>
@@ -169,8 +227,10 @@ function ModelsTable({ rows, onDetails, onDelete }: { rows: DownloadedModelRow[]
               </span>
             </StackCell>
             <StackCell label={col.source} className="lg:whitespace-nowrap"><SourceName source={row.source} /></StackCell>
-            <StackCell label={col.revision} className="font-mono text-xs break-all">{row.revision ?? t('common.none')}</StackCell>
-            <StackCell label={col.size} className="tabular-nums lg:whitespace-nowrap">{formatBytes(row.total_size_bytes, lang)}</StackCell>
+            <StackCell label={col.revision} className="font-mono text-xs break-all">
+              {row.revision ? <span title={row.revision}>{shortRevision(row.revision)}</span> : t('common.none')}
+            </StackCell>
+            <StackCell label={col.size} className="tabular-nums lg:whitespace-nowrap"><SizeCell row={row} /></StackCell>
             <StackCell label={col.nodes}><NodesSummary row={row} /></StackCell>
             <StackCell label={col.lastUsed} className="lg:whitespace-nowrap">
               {row.last_used ? <time dateTime={row.last_used}>{formatDateTime(row.last_used, lang)}</time> : t('common.none')}

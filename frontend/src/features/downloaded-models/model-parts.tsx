@@ -87,7 +87,17 @@ export function ErrorSummary({ error }: { error: NonNullable<DownloadedModelRow[
 
 export function NodesSummary({ row }: { row: DownloadedModelRow }) {
   const { t } = useI18n()
-  if (row.node_count === 0) return <span className="text-muted-foreground">{t('models.noNodes')}</span>
+  if (row.node_count === 0) {
+    // Nodes publish their cache at the next disk scan (up to a minute); a download already names its node.
+    const fetching = [...new Set(row.progress?.replicas.map((r) => r.node_id) ?? [])]
+    if (fetching.length === 0) return <span className="text-muted-foreground">{t('models.noNodes')}</span>
+    return (
+      <span className="min-w-0">
+        <span className="block text-xs text-muted-foreground">{t('models.fetchingOn')}</span>
+        <span className="block text-xs break-words">{fetching.join(', ')}</span>
+      </span>
+    )
+  }
   const names = [...new Set(row.nodes.map((n) => n.node_id))]
   const down = row.nodes.some((n) => n.alive === false)
   return (
@@ -98,6 +108,20 @@ export function NodesSummary({ row }: { row: DownloadedModelRow }) {
         {names.length > 3 && ` +${names.length - 3}`}
       </span>
       {down && <Badge tone="warning">{t('models.nodeDown')}</Badge>}
+    </span>
+  )
+}
+
+/** Bytes on the nodes; before the first cache scan of a download, the size it is heading for. */
+export function SizeCell({ row }: { row: DownloadedModelRow }) {
+  const { t, lang } = useI18n()
+  if (row.total_size_bytes > 0) return <>{formatBytes(row.total_size_bytes, lang)}</>
+  const expected = row.progress?.total_known ? row.progress.total_bytes : null
+  if (expected == null) return <span className="text-muted-foreground">{t('common.none')}</span>
+  return (
+    <span className="min-w-0">
+      <span className="block">{formatBytes(expected, lang)}</span>
+      <span className="block text-xs text-muted-foreground">{t('models.sizeExpected')}</span>
     </span>
   )
 }

@@ -6,7 +6,7 @@ import { CatalogBlock } from '@/components/ui/catalog-block'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Skeleton } from '@/components/ui/skeleton'
 import { useCapabilities } from '@/features/capabilities/use-capabilities'
-import { useHighlightUid, scrollToDownloadedModels } from '@/features/import-dialog/highlight'
+import { useHighlightUid, scrollToDownloadedModels } from '@/lib/highlight'
 import { Toaster } from '@/features/import-dialog/toaster'
 import type { ImportResult } from '@/features/import-dialog/types'
 import { useI18n, type MessageKey } from '@/i18n'
@@ -16,7 +16,7 @@ import { hubAvailability, type HubAvailability, type HubProblem } from './hub-he
 import { Pager } from './pager'
 import { ResultList } from './result-list'
 import type { Provider, SearchItem, SearchSort } from './types'
-import { useDebouncedValue } from './use-debounced-value'
+import { useDebouncedValue } from '@/lib/use-debounced-value'
 import { useHubSearch } from './use-hub-search'
 
 // Opened on demand only: their code (Radix dialog, file table, pre-flight form) loads on first use.

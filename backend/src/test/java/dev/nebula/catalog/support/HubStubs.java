@@ -33,22 +33,37 @@ public class HubStubs implements QuarkusTestResourceLifecycleManager {
     }
 
     /**
-     * What both hubs answer for the one model every cross-feature test uses (Qwen/Qwen2.5-7B-Instruct) and for a
-     * plain "qwen" search. Tests that need other answers add more specific or later stubs, which WireMock prefers.
+     * What both hubs answer for the one model every cross-feature test uses (Qwen/Qwen2.5-7B-Instruct), for the
+     * model the browser's import flow downloads (Qwen/Qwen3-8B) and for a plain "qwen" search. Tests that need
+     * other answers add more specific or later stubs, which WireMock prefers.
      */
     private static void stubDefaults() {
         server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/models/Qwen/Qwen2.5-7B-Instruct"))
                 .withQueryParam("blobs", WireMock.equalTo("true"))
                 .willReturn(json(200, fixture("hf-model-info-Qwen2.5-7B-Instruct.json"))));
-        server.stubFor(WireMock.get(WireMock.urlPathMatching("/Qwen/Qwen2.5-7B-Instruct/raw/[^/]+/README.md"))
+        server.stubFor(WireMock.get(WireMock.urlPathMatching("/Qwen/[^/]+/raw/[^/]+/README.md"))
                 .willReturn(WireMock.aResponse().withStatus(200).withBody(fixture("hf-readme-qwen.md"))));
         server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v1/models/Qwen/Qwen2.5-7B-Instruct"))
                 .willReturn(json(200, fixture("ms-model-info-qwen.json"))));
         server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v1/models/Qwen/Qwen2.5-7B-Instruct/repo/files"))
                 .willReturn(json(200, fixture("ms-files-qwen.json"))));
+        // "qwen" on Hugging Face has two pages: the first as recorded, with its Link header (naming huggingface.co,
+        // which the app must follow to this stub), the second without one
         server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/models"))
                 .withQueryParam("search", WireMock.equalTo("qwen"))
-                .willReturn(json(200, fixture("hf-search-qwen.json"))));
+                .withQueryParam("cursor", WireMock.absent())
+                .willReturn(recorded(200, fixture("hf-search-qwen.json"), "hf-search-qwen.headers.txt")));
+        server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/models"))
+                .withQueryParam("search", WireMock.equalTo("qwen"))
+                .withQueryParam("cursor", WireMock.matching(".+"))
+                .willReturn(json(200, fixture("hf-search-qwen-page2.json"))));
+        // a model no simulated node holds, so importing it downloads (17 GB: slow enough to watch in simulated time)
+        server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/models/Qwen/Qwen3-8B"))
+                .withQueryParam("blobs", WireMock.equalTo("true"))
+                .willReturn(json(200, fixture("hf-model-info-Qwen3-8B.json"))));
+        server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/openapi/v1/models"))
+                .withQueryParam("search", WireMock.equalTo("qwen"))
+                .willReturn(json(200, fixture("ms-openapi-search-qwen.json"))));
     }
 
     public static WireMockServer server() {
