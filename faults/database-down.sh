@@ -12,28 +12,11 @@ export BENCH_NAME=faults BENCH_SCENARIO=${BENCH_SCENARIO:-demo} BENCH_LATENCY_MS
 export BENCH_SIM_PORT=${FAULTS_SIM_PORT:-18391} BENCH_HUB_PORT=${FAULTS_HUB_PORT:-18392} BENCH_PORT=${FAULTS_PORT:-18381}
 export BENCH_DB_PORT=${FAULTS_DB_PORT:-54581} BENCH_EXT_DB_PORT=${FAULTS_EXT_DB_PORT:-54582}
 source "$(dirname "$0")/../bench/lib.sh"
+source "$ROOT/faults/lib.sh"
+create_calls() { sim_state 'd["create_calls"]'; }
 
-passed=0; failed=0
-check() { # description, command...
-  local what=$1; shift
-  if "$@"; then passed=$((passed + 1)); say "PASS $what"; else failed=$((failed + 1)); say "FAIL $what"; fi
-}
-# status and body of a request: sets STATUS and BODY
-call() { # method path [token] [json]
-  local args=(-s -m 20 -o "$WORK/body" -w '%{http_code}' -X "$1" "$BASE$2")
-  [[ -n ${3:-} ]] && args+=(-H "Authorization: Bearer $3")
-  [[ -n ${4:-} ]] && args+=(-H 'Content-Type: application/json' -d "$4")
-  STATUS=$(curl "${args[@]}" || echo 000); BODY=$(cat "$WORK/body" 2>/dev/null || true)
-}
-json() { python3 -c "import json,sys; d=json.loads(sys.argv[1]); print(eval(sys.argv[2], {}, {'d': d}))" "$BODY" "$1" 2>/dev/null || echo "?"; }
-create_calls() { curl -s "$SIM/_sim/state" | python3 -c 'import json,sys; print(json.load(sys.stdin)["create_calls"])'; }
-
-java -cp "$ROOT/backend/target/quarkus-app/lib/main/*" "$ROOT/bench/ExternalPg.java" "$EXT_DB_PORT" "$WORK/pg" \
-  >"$OUT/pg.log" 2>&1 &
-PG_PID=$!; PIDS+=($PG_PID)
-for _ in $(seq 1 240); do grep -q '^READY' "$OUT/pg.log" && break; sleep 0.5; done
-grep -q '^READY' "$OUT/pg.log" || { say "PostgreSQL did not start"; cat "$OUT/pg.log"; exit 2; }
-start_service main NEBULA_CATALOG_DATA_DIR="$WORK/data" QUARKUS_DATASOURCE_JDBC_URL="$(sed -n 's/^READY //p' "$OUT/pg.log")" \
+start_external_pg
+start_service main NEBULA_CATALOG_DATA_DIR="$WORK/data" QUARKUS_DATASOURCE_JDBC_URL="$PG_URL" \
   QUARKUS_DATASOURCE_USERNAME=postgres
 PIDS+=($SVC_PID)
 
@@ -64,6 +47,4 @@ check "a cached search still answers 200 (got $STATUS)" test "$STATUS" = 200
 call GET /api/v2/catalog/auth/me "$TOKEN"
 say "/me without a database answers $STATUS (session validity is cached for 15 s)"
 
-echo
-echo "$passed passed, $failed failed"
-[[ $failed -eq 0 ]]
+finish

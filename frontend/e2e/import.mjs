@@ -5,7 +5,7 @@
 // Run: BASE_URL=http://127.0.0.1:8080/ SIM_URL=http://127.0.0.1:18090 node e2e/import.mjs
 import {
   BASE_URL, RESULTS_DIR, SIM_URL, abort, advanceSimTime, apiLogin, assert, assertEqual, createRunner, expectPath, expectVisible,
-  launchOrAbort, screenshot, signIn, sim, unexpectedErrors, url,
+  launchOrAbort, signIn, sim, unexpectedErrors, url,
 } from './lib.mjs'
 
 // In the stubbed "qwen" results and in no node's cache (17 GB in the simulator: a download that takes a while)
@@ -22,6 +22,11 @@ let uid = ''
 async function createsOfModel() {
   const requests = await sim('/_sim/requests?path=/api/v2/models')
   return requests.filter((r) => r.method === 'POST' && r.path === '/api/v2/models' && (r.body ?? '').includes(`"${MODEL}"`))
+}
+
+/** Block A alone: the README's series shows what changes there. */
+async function blockShot(name) {
+  await page.getByTestId('downloaded-models').screenshot({ path: `${RESULTS_DIR}${name}.png` })
 }
 
 const highlighted = () => page.locator('[data-testid="model-row"][data-highlighted="true"]')
@@ -84,7 +89,7 @@ await t.test('submitting twice creates the model once, and block A shows the new
   const body = JSON.parse((await createsOfModel()).at(-1).body)
   assertEqual(body.model_source, 'hugging_face', 'model_source spelling sent to Nebula')
   assertEqual(body.model_uid, uid, 'model_uid sent to Nebula')
-  await screenshot(page, 'import-2-highlighted-en')
+  await blockShot('import-2-highlighted-en')
 })
 
 await t.test('the download progress moves while simulated time passes', async () => {
@@ -94,7 +99,7 @@ await t.test('the download progress moves while simulated time passes', async ()
   await expectVisible(highlighted().getByText('Downloading'), 'state Downloading')
   const first = await progressValue()
   assert(first != null && first > 0 && first < 100, `a partial download, got ${first}`)
-  await screenshot(page, 'import-3-downloading-en')
+  await blockShot('import-3-downloading-en')
   await advanceSimTime(30)
   await refreshBlockA()
   const second = await progressValue()
@@ -108,7 +113,7 @@ await t.test('the download completes and the model turns running', async () => {
   await refreshBlockA()
   await expectVisible(highlighted().getByText('Running'), 'state Running')
   assertEqual(await progressValue(), null, 'progress bar once running')
-  await screenshot(page, 'import-4-running-en')
+  await blockShot('import-4-running-en')
 })
 
 await t.test('"Show all models" leaves the highlight and lists the whole cluster again', async () => {

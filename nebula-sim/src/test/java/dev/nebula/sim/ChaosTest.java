@@ -64,6 +64,16 @@ class ChaosTest {
     }
 
     @Test
+    void outageMalformedAnswers200WithJsonThatDoesNotParse() {
+        control.post("/_sim/chaos", "{\"outage\":\"malformed\"}");
+        // unvalidated: breaking the contract is the point
+        Resp r = viewer.send("GET", "/api/v2/models", null, null, false);
+        assertEquals(200, r.status());
+        assertThrows(AssertionError.class, r::json, "the body is not complete JSON");
+        assertEquals("malformed", control.get("/_sim/chaos").json().get("outage").asText());
+    }
+
+    @Test
     void chaosIsConfigurableOverHttpAndResetTurnsItOff() {
         Resp set = control.post("/_sim/chaos", "{\"latency_ms\":5,\"jitter_ms\":2,\"error_rate\":0.5,"
                 + "\"outage\":\"reset\"}");

@@ -50,7 +50,7 @@ public class ImportService {
     MeterRegistry metrics;
 
     @Inject
-    ImportedSizes sizes;
+    ImportedModels imported;
 
     public Outcome importModel(ImportApi.ImportRequest request, String idempotencyKey, Caller caller, String nebulaToken) {
         Timer.Sample sample = Timer.start(metrics);
@@ -128,7 +128,7 @@ public class ImportService {
         try {
             NebulaDtos.ModelSpec spec = nebula.create(nebulaToken, body).await().atMost(NEBULA_WAIT);
             records.markCreated(record, spec);
-            sizes.remember(spec.model_uid(), record.expectedBytes);
+            imported.remember(spec.model_uid(), record);
             audit.outcome(intent, entry, AuditLog.SUCCEEDED, Map.of("model_uid", spec.model_uid(), "import_id", record.id.toString()));
             return ImportRecords.toApi(records.reload(record.id));
         } catch (RuntimeException e) {

@@ -29,7 +29,7 @@ public class SnapshotBuilder {
             + "registered model (by uid), so remove the directory on the node, or register the model and delete it.";
 
     @Inject
-    ExpectedSizes expectedSizes;
+    ImportFacts imports;
 
     @Inject
     DownloadSamples samples;
@@ -72,28 +72,30 @@ public class SnapshotBuilder {
     private Row registered(ModelView m, NebulaState state, List<CacheEntry> copies) {
         ModelDetail detail = state.details().get(m.model_uid());
         NebulaState.SpecFacts facts = state.specs().get(m.model_uid());
+        Optional<ImportFacts.Fact> imported = imports.of(m.model_uid());
         Progress progress = null;
         if (detail != null && detail.download_progress() != null) {
             progress = ProgressBuilder.build(m.model_uid(), detail.download_progress().replicas(),
-                    expectedTotal(m, copies), samples);
+                    expectedTotal(imported, copies), samples);
         }
         InventoryApi.RowError error = failures.observe(m, detail, progress);
         String revision = m.labels() == null ? null : m.labels().get(REVISION_LABEL);
         Replicas replicas = m.replicas() == null ? new Replicas(0, 0, 0)
                 : new Replicas(m.replicas().desired(), m.replicas().ready(), m.replicas().unhealthy());
         return row(m.model_name(), m.model_uid(), facts == null ? null : sourceOf(facts.source()), revision, copies,
-                state, m.state(), replicas, progress, error, true, null);
+                state, m.state(), replicas, progress, error, imported.orElse(null), true, null);
     }
 
     private Row cacheOnly(List<CacheEntry> group, NebulaState state) {
         CachePaths.Origin origin = CachePaths.origin(group.get(0));
-        return row(origin.modelId(), null, origin.source(), null, group, state, "cached", null, null, null, false,
+        return row(origin.modelId(), null, origin.source(), null, group, state, "cached", null, null, null, null, false,
                 CACHE_ONLY_REASON);
     }
 
     private static Row row(String name, String uid, String source, String revision, List<CacheEntry> copies,
                            NebulaState state, String modelState, Replicas replicas, Progress progress,
-                           InventoryApi.RowError error, boolean deletable, String blockedReason) {
+                           InventoryApi.RowError error, ImportFacts.Fact imported, boolean deletable,
+                           String blockedReason) {
         List<NodeCopy> nodes = copies.stream()
                 .sorted(Comparator.comparing(CacheEntry::node_id).thenComparing(CacheEntry::cache_path))
                 .map(e -> new NodeCopy(e.node_id(), e.size_bytes(), e.complete(), iso(e.last_accessed_ms()),
@@ -104,12 +106,14 @@ public class SnapshotBuilder {
         String lastUsed = copies.stream().mapToLong(CacheEntry::last_accessed_ms).max().stream()
                 .mapToObj(SnapshotBuilder::iso).findFirst().orElse(null);
         return new Row(name, uid, source, revision, total, nodes, nodeCount, lastUsed, modelState, replicas, progress,
-                error, null, null, deletable, blockedReason);
+                error, imported == null ? null : imported.importedBy(),
+                imported == null || imported.importedAt() == null ? null : imported.importedAt().toString(),
+                deletable, blockedReason);
     }
 
     /** The hub size when the import recorded one, else the largest complete copy already on some node. */
-    private Long expectedTotal(ModelView m, List<CacheEntry> copies) {
-        return expectedSizes.expectedBytes(m.model_uid(), m.model_name())
+    private static Long expectedTotal(Optional<ImportFacts.Fact> imported, List<CacheEntry> copies) {
+        return imported.map(ImportFacts.Fact::expectedBytes)
                 .orElseGet(() -> copies.stream().filter(CacheEntry::complete).mapToLong(CacheEntry::size_bytes)
                         .boxed().max(Long::compare).orElse(null));
     }

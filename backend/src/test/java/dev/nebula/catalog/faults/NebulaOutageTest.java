@@ -70,6 +70,13 @@ class NebulaOutageTest {
     }
 
     @Test
+    void nebulaAnsweringMalformedJsonGivesAClear502NotAStackTrace() {
+        NebulaSimulatorResource.control().setOutage(OutageMode.MALFORMED);
+        Response response = assertSignInFailsCleanly();
+        response.then().statusCode(502).body("error.message", containsString("unreadable"));
+    }
+
+    @Test
     void slowNebulaIsCutOffByTheReadTimeoutWithA5xxJsonError() {
         NebulaSimulatorResource.control().setLatency(12_000, 0);
         assertSignInFailsCleanly();
@@ -85,7 +92,7 @@ class NebulaOutageTest {
                 .then().statusCode(200).body("user.username", equalTo("viewer"));
     }
 
-    private static void assertSignInFailsCleanly() {
+    private static Response assertSignInFailsCleanly() {
         long start = System.nanoTime();
         Response response = given().filter(Contract.FILTER).contentType(ContentType.JSON)
                 .body(Map.of("username", "operator", "password", "operator123"))
@@ -97,6 +104,7 @@ class NebulaOutageTest {
                 .body("error.message", not(containsString("\tat ")))
                 .body("error.message", not(containsString("dev.nebula.")));
         assertTrue(tookMs < SANITY_BOUND_MS, "sign-in took " + tookMs + " ms while Nebula was failing");
+        return response;
     }
 
     private static void assertCapabilitiesSayUnreachable() {

@@ -72,7 +72,10 @@ class DownloadProgressTest {
         try {
             SimModels.create(uid, "inv-test/" + uid + "-70B", true, null);
             SimModels.advance(Duration.ofSeconds(4));
-            rowOf(uid);
+            Map<String, Object> row = rowOf(uid);
+            // block A says who imported it and when, from the same import record
+            assertEquals("operator", row.get("imported_by"));
+            assertTrue(String.valueOf(row.get("imported_at")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), "imported_at " + row.get("imported_at"));
             SimModels.advance(Duration.ofSeconds(6));
             Map<String, Object> p = progress(rowOf(uid));
             assertEquals(true, p.get("total_known"));

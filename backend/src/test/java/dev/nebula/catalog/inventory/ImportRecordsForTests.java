@@ -1,7 +1,7 @@
 package dev.nebula.catalog.inventory;
 
 import dev.nebula.catalog.imports.ImportRecord;
-import dev.nebula.catalog.imports.ImportedSizes;
+import dev.nebula.catalog.imports.ImportedModels;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-/** Writes the import record an import of this uid would have left (real table), then refreshes the size cache. */
+/** Writes the import record an import of this uid would have left (real table), then refreshes what block A knows of imports. */
 final class ImportRecordsForTests {
 
     private ImportRecordsForTests() {
@@ -34,6 +34,6 @@ final class ImportRecordsForTests {
             r.updatedAt = r.createdAt;
             r.persist();
         });
-        Arc.container().instance(ImportedSizes.class).get().reload();
+        Arc.container().instance(ImportedModels.class).get().reload();
     }
 }

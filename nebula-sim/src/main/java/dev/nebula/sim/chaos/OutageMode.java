@@ -6,7 +6,9 @@ public enum OutageMode {
     /** Accept the connection, then close it without any response (the client sees a reset / EOF). */
     RESET,
     /** Answer 503 like a proxy in front of a dead BFF would. */
-    UNAVAILABLE;
+    UNAVAILABLE,
+    /** Answer 200 with a JSON content type and a body cut off mid-document (a broken proxy or a truncated write). */
+    MALFORMED;
 
     public static OutageMode parse(Object value) {
         if (value == null || Boolean.FALSE.equals(value) || "none".equals(value) || "false".equals(value)) {
@@ -19,7 +21,10 @@ public enum OutageMode {
         if ("reset".equals(value)) {
             return RESET;
         }
-        throw new IllegalArgumentException("outage must be false, true, \"reset\" or \"503\"");
+        if ("malformed".equals(value)) {
+            return MALFORMED;
+        }
+        throw new IllegalArgumentException("outage must be false, true, \"reset\", \"503\" or \"malformed\"");
     }
 
     public Object wire() {
@@ -27,6 +32,7 @@ public enum OutageMode {
             case NONE -> false;
             case RESET -> "reset";
             case UNAVAILABLE -> "503";
+            case MALFORMED -> "malformed";
         };
     }
 }

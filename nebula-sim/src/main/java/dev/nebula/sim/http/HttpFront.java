@@ -65,6 +65,8 @@ public final class HttpFront implements HttpHandler {
         Reply reply;
         if (outage == OutageMode.UNAVAILABLE) {
             reply = Reply.text(503, "Service Unavailable (simulated outage)");
+        } else if (outage == OutageMode.MALFORMED) {
+            reply = Reply.truncatedJson();
         } else if (chaos.nextIsError()) {
             reply = call.path.startsWith("/api/auth/") ? Errors.simple(500, "database error").reply()
                     : Errors.v2(500, "etcd_error", "etcd error: simulated failure").reply();

@@ -17,6 +17,11 @@ record Reply(int status, String contentType, byte[] body, Map<String, String> he
         return new Reply(status, TEXT, body.getBytes(StandardCharsets.UTF_8), Map.of());
     }
 
+    /** The start of a JSON document that never ends: parses as an error, not as an empty answer. */
+    static Reply truncatedJson() {
+        return new Reply(200, JSON, "{\"models\":[{\"model_uid\":\"trunc".getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
     /** Axum's 404/405 have no body at all. */
     static Reply empty(int status, Map<String, String> headers) {
         return new Reply(status, null, new byte[0], headers);

@@ -1,0 +1,81 @@
+package dev.nebula.catalog.imports;
+
+import dev.nebula.catalog.inventory.ImportFacts;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The import records' facts for block A, which asks on every refresh, possibly from the event loop, so answers come
+ * from memory: loaded at start-up (a restarted service knows its downloads' totals at once), reloaded from the
+ * database in the background every few seconds (imports made by other replicas) and updated at once when an import
+ * here succeeds.
+ */
+@ApplicationScoped
+public class ImportedModels implements ImportFacts {
+
+    private static final long RELOAD_NANOS = 5_000_000_000L;
+
+    private volatile Map<String, Fact> facts = Map.of();
+    private volatile long loadedAt;
+    private final AtomicBoolean loading = new AtomicBoolean();
+
+    void onStart(@Observes StartupEvent event) {
+        reload();
+    }
+
+    @Override
+    public Optional<Fact> of(String modelUid) {
+        if (System.nanoTime() - loadedAt > RELOAD_NANOS) {
+            reloadInBackground();
+        }
+        return Optional.ofNullable(modelUid == null ? null : facts.get(modelUid));
+    }
+
+    /** Called when an import has created its model, so the very next refresh shows the real total. */
+    void remember(String modelUid, ImportRecord record) {
+        if (modelUid != null) {
+            Map<String, Fact> next = new HashMap<>(facts);
+            next.put(modelUid, factOf(record.expectedBytes, record.actor, record.createdAt));
+            facts = Map.copyOf(next);
+        }
+    }
+
+    /** Loads synchronously, for callers on a worker thread that need current facts now. */
+    public void reload() {
+        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> ImportRecord.getEntityManager()
+                .createQuery("select r.modelUid, r.expectedBytes, r.actor, r.createdAt from ImportRecord r "
+                        + "where r.status = 'created' and r.modelUid is not null order by r.createdAt", Object[].class)
+                .getResultList());
+        Map<String, Fact> next = new HashMap<>();
+        // oldest first, so the latest import of a reused uid wins
+        rows.forEach(r -> next.put((String) r[0], factOf((Long) r[1], (String) r[2], (OffsetDateTime) r[3])));
+        facts = Map.copyOf(next);
+        loadedAt = System.nanoTime();
+    }
+
+    private static Fact factOf(Long expectedBytes, String actor, OffsetDateTime createdAt) {
+        return new Fact(expectedBytes, actor, createdAt == null ? null : createdAt.toInstant());
+    }
+
+    private void reloadInBackground() {
+        if (loading.compareAndSet(false, true)) {
+            Infrastructure.getDefaultWorkerPool().execute(() -> {
+                try {
+                    reload();
+                } finally {
+                    loading.set(false);
+                }
+            });
+        }
+    }
+}
