@@ -214,7 +214,7 @@ function ModelsTable({ rows, highlight, onDetails, onDelete }: ModelsTableProps)
             key={row.model_uid ?? `cache:${row.model_name}`}
             data-testid="model-row"
             data-highlighted={row.model_uid != null && row.model_uid === highlight ? 'true' : undefined}
-            className={cn(row.model_uid != null && row.model_uid === highlight && 'bg-primary/5 ring-2 ring-primary/40 ring-inset lg:bg-primary/5')}
+            className={cn(row.model_uid != null && row.model_uid === highlight && 'bg-info/5 ring-2 ring-info/50 ring-inset lg:bg-info/5 lg:hover:bg-info/10')}
           >
             <StackCell label={col.model} className="lg:min-w-60">
               <span className="min-w-0">
@@ -227,7 +227,7 @@ function ModelsTable({ rows, highlight, onDetails, onDelete }: ModelsTableProps)
               </span>
             </StackCell>
             <StackCell label={col.source} className="lg:whitespace-nowrap"><SourceName source={row.source} /></StackCell>
-            <StackCell label={col.revision} className="font-mono text-xs break-all">
+            <StackCell label={col.revision} className="font-mono text-xs break-all lg:break-normal lg:whitespace-nowrap">
               {row.revision ? <span title={row.revision}>{shortRevision(row.revision)}</span> : t('common.none')}
             </StackCell>
             <StackCell label={col.size} className="tabular-nums lg:whitespace-nowrap"><SizeCell row={row} /></StackCell>

@@ -3,6 +3,7 @@ package dev.nebula.catalog.imports;
 import dev.nebula.catalog.audit.AuditEntry;
 import dev.nebula.catalog.audit.AuditLog;
 import dev.nebula.catalog.auth.Caller;
+import dev.nebula.catalog.inventory.InventoryService;
 import dev.nebula.catalog.nebula.NebulaClient;
 import dev.nebula.catalog.nebula.NebulaDtos;
 import dev.nebula.catalog.nebula.NebulaFailures;
@@ -51,6 +52,9 @@ public class ImportService {
 
     @Inject
     ImportedModels imported;
+
+    @Inject
+    InventoryService inventory;
 
     public Outcome importModel(ImportApi.ImportRequest request, String idempotencyKey, Caller caller, String nebulaToken) {
         Timer.Sample sample = Timer.start(metrics);
@@ -129,6 +133,7 @@ public class ImportService {
             NebulaDtos.ModelSpec spec = nebula.create(nebulaToken, body).await().atMost(NEBULA_WAIT);
             records.markCreated(record, spec);
             imported.remember(spec.model_uid(), record);
+            inventory.invalidate(spec.model_uid()); // the page lists the new model right after this answer
             audit.outcome(intent, entry, AuditLog.SUCCEEDED, Map.of("model_uid", spec.model_uid(), "import_id", record.id.toString()));
             return ImportRecords.toApi(records.reload(record.id));
         } catch (RuntimeException e) {

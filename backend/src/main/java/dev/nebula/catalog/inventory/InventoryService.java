@@ -40,7 +40,7 @@ public class InventoryService {
     @PostConstruct
     void init() {
         CatalogConfig.Inventory c = config.inventory();
-        holder = new SnapshotHolder<>(c.freshFor(), c.slowAfter(), c.firstWait());
+        holder = new SnapshotHolder<>(c.freshFor(), c.revalidateFor(), c.slowAfter(), c.firstWait());
     }
 
     /** The last snapshot any caller caused, for in-memory questions such as "does the cluster hold X?". */
@@ -87,8 +87,11 @@ public class InventoryService {
                 .toList();
     }
 
-    /** After a write, the next caller must see Nebula's new state rather than a snapshot from before it. */
-    void invalidate(String uid) {
+    /**
+     * After a write (a delete here, an import in the imports feature), the next caller must see Nebula's new state
+     * rather than a snapshot from before it.
+     */
+    public void invalidate(String uid) {
         fetcher.forget(uid);
         holder.invalidate();
     }

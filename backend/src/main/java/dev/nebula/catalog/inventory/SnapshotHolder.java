@@ -17,7 +17,9 @@ import java.util.function.Supplier;
 
 /**
  * The last good snapshot and at most one refresh in flight. A snapshot younger than {@code freshFor} is served
- * as is; otherwise the caller joins (or starts) the one refresh and waits at most {@code slowAfter}: if Nebula is
+ * as is. One younger than {@code revalidateFor} is served as is too, but starts (or joins) a refresh in the
+ * background, so callers never wait for Nebula while the data is only seconds old (its {@code as_of} says how old).
+ * Otherwise the caller joins (or starts) the one refresh and waits at most {@code slowAfter}: if Nebula is
  * slower or fails, the last snapshot is served marked stale while the refresh carries on for the next caller.
  * Only when there has never been a snapshot does the caller wait longer and then get 503. Nebula's refusals of
  * the caller's own session (4xx) are passed on, not hidden behind stale data.
@@ -31,14 +33,16 @@ final class SnapshotHolder<T> {
     }
 
     private final Duration freshFor;
+    private final Duration revalidateFor;
     private final Duration slowAfter;
     private final Duration firstWait;
     private volatile Stamped<T> last;
     private CompletableFuture<Stamped<T>> running;
     private volatile Instant invalidatedAt = Instant.EPOCH;
 
-    SnapshotHolder(Duration freshFor, Duration slowAfter, Duration firstWait) {
+    SnapshotHolder(Duration freshFor, Duration revalidateFor, Duration slowAfter, Duration firstWait) {
         this.freshFor = freshFor;
+        this.revalidateFor = revalidateFor;
         this.slowAfter = slowAfter;
         this.firstWait = firstWait;
     }
@@ -46,8 +50,15 @@ final class SnapshotHolder<T> {
     /** Blocking: call from a worker thread. */
     Served<T> get(Supplier<CompletionStage<T>> refresh) {
         Stamped<T> known = last;
-        if (known != null && known.asOf().isAfter(invalidatedAt) && !known.asOf().plus(freshFor).isBefore(Instant.now())) {
-            return new Served<>(known.value(), known.asOf(), false);
+        if (known != null && known.asOf().isAfter(invalidatedAt)) {
+            Instant now = Instant.now();
+            if (!known.asOf().plus(freshFor).isBefore(now)) {
+                return new Served<>(known.value(), known.asOf(), false);
+            }
+            if (!known.asOf().plus(revalidateFor).isBefore(now)) {
+                join(refresh); // for the next caller; a failure here only shows once the snapshot is too old
+                return new Served<>(known.value(), known.asOf(), false);
+            }
         }
         CompletableFuture<Stamped<T>> pending = join(refresh);
         Duration wait = known == null ? firstWait : slowAfter;

@@ -28,9 +28,14 @@ class SnapshotHolderTest {
         return () -> CompletableFuture.completedFuture(v);
     }
 
+    /** A holder that asks Nebula on every call (no freshness, no background revalidation). */
+    static SnapshotHolder<String> uncached(Duration slowAfter, Duration firstWait) {
+        return new SnapshotHolder<>(Duration.ZERO, Duration.ZERO, slowAfter, firstWait);
+    }
+
     @Test
     void answers503OnlyWhenThereHasNeverBeenASnapshot() {
-        SnapshotHolder<String> holder = new SnapshotHolder<>(Duration.ZERO, Duration.ofMillis(100), Duration.ofMillis(200));
+        SnapshotHolder<String> holder = uncached(Duration.ofMillis(100), Duration.ofMillis(200));
         ApiException e = assertThrows(ApiException.class, () -> holder.get(failing()));
         assertEquals(503, e.status());
         assertEquals("nebula_unavailable", e.code());
@@ -42,7 +47,7 @@ class SnapshotHolderTest {
 
     @Test
     void answersFromTheSnapshotWhenTheRefreshIsSlow() {
-        SnapshotHolder<String> holder = new SnapshotHolder<>(Duration.ZERO, Duration.ofMillis(50), Duration.ofSeconds(1));
+        SnapshotHolder<String> holder = uncached(Duration.ofMillis(50), Duration.ofSeconds(1));
         holder.get(value("one"));
         CompletableFuture<String> never = new CompletableFuture<>();
         SnapshotHolder.Served<String> served = holder.get(() -> never);
@@ -54,14 +59,15 @@ class SnapshotHolderTest {
 
     @Test
     void waitsForTheFirstSnapshotAndTimesOutWith503() {
-        SnapshotHolder<String> holder = new SnapshotHolder<>(Duration.ZERO, Duration.ofMillis(10), Duration.ofMillis(100));
+        SnapshotHolder<String> holder = uncached(Duration.ofMillis(10), Duration.ofMillis(100));
         ApiException e = assertThrows(ApiException.class, () -> holder.get(CompletableFuture::new));
         assertEquals(503, e.status());
     }
 
     @Test
     void coalescesConcurrentRefreshesAndServesFreshSnapshots() throws Exception {
-        SnapshotHolder<String> holder = new SnapshotHolder<>(Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(1));
+        SnapshotHolder<String> holder = new SnapshotHolder<>(Duration.ofSeconds(5), Duration.ZERO, Duration.ofSeconds(1),
+                Duration.ofSeconds(1));
         AtomicInteger calls = new AtomicInteger();
         CompletableFuture<String> slow = new CompletableFuture<>();
         Supplier<CompletionStage<String>> refresh = () -> {
@@ -80,10 +86,32 @@ class SnapshotHolderTest {
 
     @Test
     void passesOnNebulasRefusalOfTheSession() {
-        SnapshotHolder<String> holder = new SnapshotHolder<>(Duration.ZERO, Duration.ofMillis(100), Duration.ofMillis(100));
+        SnapshotHolder<String> holder = uncached(Duration.ofMillis(100), Duration.ofMillis(100));
         holder.get(value("one"));
         ApiException e = assertThrows(ApiException.class, () -> holder.get(
                 () -> CompletableFuture.failedFuture(new NebulaRejection(401, "unauthorized", "invalid or expired token"))));
         assertEquals(401, e.status());
+    }
+
+    @Test
+    void servesAYoungSnapshotAtOnceAndRefreshesItInTheBackground() {
+        SnapshotHolder<String> holder = new SnapshotHolder<>(Duration.ZERO, Duration.ofMinutes(1), Duration.ofSeconds(1),
+                Duration.ofSeconds(1));
+        holder.get(value("one"));
+        CompletableFuture<String> slow = new CompletableFuture<>();
+        SnapshotHolder.Served<String> served = holder.get(() -> slow);
+        assertEquals("one", served.value(), "served without waiting for the refresh");
+        assertFalse(served.stale());
+        slow.complete("two");
+        assertEquals("two", holder.get(CompletableFuture::new).value(), "the background refresh is served next");
+    }
+
+    @Test
+    void aYoungSnapshotIsNotServedAfterAWriteInvalidatedIt() {
+        SnapshotHolder<String> holder = new SnapshotHolder<>(Duration.ZERO, Duration.ofMinutes(1), Duration.ofSeconds(1),
+                Duration.ofSeconds(1));
+        holder.get(value("one"));
+        holder.invalidate();
+        assertEquals("two", holder.get(value("two")).value(), "the caller waited for the refresh after the write");
     }
 }
