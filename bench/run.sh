@@ -59,9 +59,9 @@ load --label search_warm --url "$SEARCH" --header "$AUTH" --concurrency 2 --requ
 CACHED=$(load --label search_cached --url "$SEARCH" --header "$AUTH" --concurrency 8 --duration 15)
 echo "$CACHED" | tee -a "$OUT/raw.txt"
 # The target's own terms with a light generator: wrk (C, epoll) leaves the 2 cores to the service, where the JVM
-# generator above takes about half of them itself. wrk's latencies are per request; 4 connections, 15 s.
+# generator above takes about half of them itself. wrk's latencies are per request; 2 connections, 15 s.
 if command -v wrk >/dev/null 2>&1; then
-  WRK=$(wrk -t1 -c4 -d15s --latency -H "$AUTH" "$SEARCH")
+  WRK=$(wrk -t1 -c2 -d15s --latency -H "$AUTH" "$SEARCH")
   echo "$WRK" >>"$OUT/raw.txt"
   WRK_LINE=$(python3 - "$WRK" <<'PY'
 import re, sys
@@ -124,7 +124,7 @@ L50=$(ms "$LIST" p50_ms); L99=$(ms "$LIST" p99_ms)
   echo "| one simulator round trip \`GET /api/v2/models\` ($SCENARIO, ${LATENCY_MS} ms), c=1 | median $RT50 ms, p99 $RT99 ms | — |"
   echo "| list \`GET $LIST_PATH\`, c=1 | median $L50 ms ($(ratio "$L50" "$RT50")×), p99 $L99 ms ($(ratio "$L99" "$RT50")×) | median ≤ 1.3×, p99 ≤ 2× round trip |"
   echo "| list, c=8, $REQUESTS requests | $(ms "$LIST_C8" rps) req/s, median $(ms "$LIST_C8" p50_ms) ms, p99 $(ms "$LIST_C8" p99_ms) ms, errors $(ms "$LIST_C8" errors) | — |"
-  echo "| search from cache, wrk 4 connections, 15 s | $WRK_LINE | p99 ≤ 5 ms at ≥ 1,000 req/s |"
+  echo "| search from cache, wrk 2 connections, 15 s | $WRK_LINE | p99 ≤ 5 ms at ≥ 1,000 req/s |"
   echo "| search from cache, JVM load generator c=8 (shares the 2 cores), 15 s | $(ms "$CACHED" rps) req/s, median $(ms "$CACHED" p50_ms) ms, p99 $(ms "$CACHED" p99_ms) ms, errors $(ms "$CACHED" errors) | — |"
   echo "| 100 identical concurrent searches (cold) | $HUB_CALLS hub call(s); slowest answer $(ms "$BURST" max_ms) ms, errors $(ms "$BURST" errors) | 1 hub call |"
   echo "| page JS, gzip -9: first load (\`$ENTRY_JS\`) / all chunks | $FIRST_GZIP / $ALL_GZIP bytes | ≤ 150 KB |"

@@ -124,8 +124,14 @@ class DownloadProgressTest {
         String uid = SimModels.unique("inv-stop");
         try {
             SimModels.create(uid, "inv-test/" + uid + "-0.5B", true, null);
-            SimModels.advance(Duration.ofSeconds(40));
-            assertEquals("running", rowOf(uid).get("state"));
+            // about 20 simulated seconds to download 1 GB and start; allow more in case earlier tests left the
+            // shared simulator's nodes busier
+            Map<String, Object> row = rowOf(uid);
+            for (int i = 0; i < 10 && !"running".equals(row.get("state")); i++) {
+                SimModels.advance(Duration.ofSeconds(30));
+                row = rowOf(uid);
+            }
+            assertEquals("running", row.get("state"), row.toString());
             SimModels.stop(uid);
             assertEquals("stopping", rowOf(uid).get("state"));
         } finally {
