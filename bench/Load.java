@@ -79,11 +79,15 @@ public class Load {
         boolean together = burst;
         long start = System.nanoTime();
         for (int w = 0; w < concurrency; w++) {
+            // paced callers start spread over one period, as independent clients (browsers polling) would, rather
+            // than in lockstep bursts of all of them at once
+            long offsetMillis = pauseNanos > 0 && !together ? pauseNanos / concurrency * w / 1_000_000 : 0;
             Thread t = new Thread(() -> {
                 try {
                     if (together) {
                         barrier.await();
                     }
+                    Thread.sleep(offsetMillis);
                     while (System.nanoTime() < deadline) {
                         long n = next.getAndIncrement();
                         if (n >= limit) {

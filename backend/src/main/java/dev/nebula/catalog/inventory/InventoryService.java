@@ -7,14 +7,16 @@ import dev.nebula.catalog.inventory.InventoryApi.Page;
 import dev.nebula.catalog.inventory.InventoryApi.Row;
 import dev.nebula.catalog.nebula.NebulaDtos.CacheEntry;
 import dev.nebula.catalog.web.ApiException;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import dev.nebula.catalog.config.CatalogConfig;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The downloaded-models view: one cluster-wide snapshot, refreshed with the calling user's Nebula session and
@@ -37,6 +39,22 @@ public class InventoryService {
 
     private SnapshotHolder<Snapshot> holder;
 
+    /**
+     * Builds snapshots (and writes their observations) on a thread of its own, never on the request workers: those
+     * may all be blocked waiting for this very refresh (200 pollers at once used to starve it until first-wait).
+     * One thread is enough, as there is never more than one refresh in flight.
+     */
+    private final ExecutorService builds = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "inventory-snapshot");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @PreDestroy
+    void stop() {
+        builds.shutdownNow();
+    }
+
     @PostConstruct
     void init() {
         CatalogConfig.Inventory c = config.inventory();
@@ -49,9 +67,12 @@ public class InventoryService {
     }
 
     SnapshotHolder.Served<Snapshot> snapshot(String nebulaToken) {
-        // Joining runs on a worker: observations are written to the database while the rows are built.
+        // Subscribed from our own thread, not the caller's worker: a REST client call made on a worker thread hands
+        // its answers back through the worker pool, which the waiting callers may have exhausted. Built off the
+        // event loop: observations are written to the database while the rows are built.
         return holder.get(() -> fetcher.fetch(nebulaToken)
-                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .runSubscriptionOn(builds)
+                .emitOn(builds)
                 .map(builder::build)
                 .subscribeAsCompletionStage());
     }
