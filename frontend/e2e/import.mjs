@@ -26,6 +26,8 @@ async function createsOfModel() {
 
 /** Block A alone: the README's series shows what changes there. */
 async function blockShot(name) {
+  // from the top of the page the whole block is in view below the sticky header (a scrolled-to block sits under it)
+  await page.evaluate(() => window.scrollTo(0, 0))
   await page.getByTestId('downloaded-models').screenshot({ path: `${RESULTS_DIR}${name}.png` })
 }
 
