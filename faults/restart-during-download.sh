@@ -26,6 +26,15 @@ row() {
   BODY=$(python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print(json.dumps(next((r for r in d.get("items", []) if r["model_uid"] == sys.argv[2]), {})))' \
     "$BODY" "$UID_" 2>/dev/null || echo '{}')
 }
+# the row once its state is $1, polling for up to 10 s: the list may answer from a snapshot up to 5 s old
+# (catalog.inventory.revalidate-for) while a refresh runs behind it
+row_when() {
+  for _ in $(seq 1 20); do
+    row
+    [[ $(json "d.get('state')") == "$1" ]] && return 0
+    sleep 0.5
+  done
+}
 pct() { json "(d.get('progress') or {}).get('percent')"; }
 
 service first
@@ -63,7 +72,7 @@ check "the import is readable by its id after the restart (got $STATUS, $(json "
   test "$STATUS $(json "d.get('model_uid')")" = "200 $UID_"
 
 advance_sim 300
-row
+row_when running
 check "the model reaches running (state $(json "d.get('state')"))" test "$(json "d.get('state')")" = running
 check "no progress shown once running" test "$(pct)" = None
 
