@@ -82,3 +82,14 @@ start_service() {
   READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
 }
 
+
+# A PostgreSQL in its own process (bench/ExternalPg.java) on $EXT_DB_PORT: an "external" database that outlives
+# service restarts and can be stopped on purpose. Sets PG_PID and PG_URL.
+start_external_pg() {
+  java -cp "$ROOT/backend/target/quarkus-app/lib/main/*" "$ROOT/bench/ExternalPg.java" "$EXT_DB_PORT" "$WORK/pg" \
+    >"$OUT/pg.log" 2>&1 &
+  PG_PID=$!; PIDS+=($PG_PID)
+  for _ in $(seq 1 240); do grep -q '^READY' "$OUT/pg.log" && break; sleep 0.5; done
+  grep -q '^READY' "$OUT/pg.log" || { say "PostgreSQL did not start"; cat "$OUT/pg.log"; exit 2; }
+  PG_URL=$(sed -n 's/^READY //p' "$OUT/pg.log" | head -1)
+}

@@ -16,20 +16,15 @@ source "$(dirname "$0")/lib.sh"
 
 # --- (d1) time to ready with an external database ------------------------------------------------------------------
 say "external PostgreSQL on :$EXT_DB_PORT"
-java -cp "$ROOT/backend/target/quarkus-app/lib/main/*" "$ROOT/bench/ExternalPg.java" "$EXT_DB_PORT" "$WORK/extpg" \
-  >"$OUT/extpg.log" 2>&1 &
-EXT_PID=$!; PIDS+=($EXT_PID)
-for _ in $(seq 1 240); do grep -q '^READY' "$OUT/extpg.log" && break; sleep 0.5; done
-grep -q '^READY' "$OUT/extpg.log" || { say "external PostgreSQL did not start"; cat "$OUT/extpg.log"; exit 2; }
-EXT_URL=$(sed -n 's/^READY //p' "$OUT/extpg.log" | head -1)
+start_external_pg
 READY_EXT=()
 for run in 1 2 3; do
-  start_service "extdb-$run" NEBULA_CATALOG_DATA_DIR="$WORK/data-ext" QUARKUS_DATASOURCE_JDBC_URL="$EXT_URL" \
+  start_service "extdb-$run" NEBULA_CATALOG_DATA_DIR="$WORK/data-ext" QUARKUS_DATASOURCE_JDBC_URL="$PG_URL" \
     QUARKUS_DATASOURCE_USERNAME=postgres
   READY_EXT+=("$READY_MS"); say "ready with external database: ${READY_MS} ms"
   stop_pid "$SVC_PID"
 done
-stop_pid "$EXT_PID"
+stop_pid "$PG_PID"
 
 # --- the service under test: embedded database -----------------------------------------------------------------------
 start_service embedded NEBULA_CATALOG_DATA_DIR="$WORK/data" NEBULA_CATALOG_DB_PORT="$DB_PORT"

@@ -1,5 +1,5 @@
-# Shared by the fault scripts (after bench/lib.sh): pass/fail bookkeeping, one-line HTTP calls, JSON fields, and a
-# PostgreSQL in its own process (bench/ExternalPg.java) that outlives service restarts and can be stopped on purpose.
+# Shared by the fault scripts (after bench/lib.sh, which starts the processes): pass/fail bookkeeping, one-line HTTP
+# calls, JSON fields and the simulator's clock.
 passed=0; failed=0
 check() { # description, command...
   local what=$1; shift
@@ -16,16 +16,6 @@ call() { # method path [token] [json]
 json() { python3 -c "import json,sys; d=json.loads(sys.argv[1]); print(eval(sys.argv[2], {}, {'d': d}))" "$BODY" "$1" 2>/dev/null || echo "?"; }
 sim_state() { curl -s "$SIM/_sim/state" | python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {}, {'d': d}))" "$1"; }
 advance_sim() { curl -s -o /dev/null -X POST "$SIM/_sim/time" -H 'Content-Type: application/json' -d "{\"advance_seconds\": $1}"; }
-
-# Starts PostgreSQL on $EXT_DB_PORT; sets PG_PID and PG_URL.
-start_external_pg() {
-  java -cp "$ROOT/backend/target/quarkus-app/lib/main/*" "$ROOT/bench/ExternalPg.java" "$EXT_DB_PORT" "$WORK/pg" \
-    >"$OUT/pg.log" 2>&1 &
-  PG_PID=$!; PIDS+=($PG_PID)
-  for _ in $(seq 1 240); do grep -q '^READY' "$OUT/pg.log" && break; sleep 0.5; done
-  grep -q '^READY' "$OUT/pg.log" || { say "PostgreSQL did not start"; cat "$OUT/pg.log"; exit 2; }
-  PG_URL=$(sed -n 's/^READY //p' "$OUT/pg.log" | head -1)
-}
 
 finish() {
   echo

@@ -13,7 +13,6 @@ import { RoleGate } from '@/features/auth/role-gate'
 import { useI18n } from '@/i18n'
 import { formatDateTime } from '@/lib/format'
 import { useHighlightUid } from '@/lib/highlight'
-import { cn } from '@/lib/utils'
 import { useDebouncedValue } from '@/lib/use-debounced-value'
 import type { DownloadedModelRow, DownloadedModelsQuery, DownloadedModelState, ModelSourceName } from '@/lib/types'
 import { ErrorSummary, NodesSummary, ProgressCell, SizeCell, SourceName, StateBadge } from './model-parts'
@@ -44,18 +43,17 @@ export function DownloadedModelsBlock() {
   const list = useDownloadedModels(query)
   const set = (patch: Partial<DownloadedModelsQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }))
   const filtered = Boolean(query.q || query.state || query.source)
-  const typed = useDebouncedValue(text, FILTER_DEBOUNCE_MS).trim() || undefined
+  const typed = useDebouncedValue(text, FILTER_DEBOUNCE_MS)
 
   useEffect(() => {
     if (highlight) setText(highlight)
   }, [highlight])
-  useEffect(() => {
-    setQuery((q) => (q.q === typed ? q : { ...q, page: 1, q: typed }))
-  }, [typed])
-  const applyNow = (value: string) => {
-    const next = value.trim() || undefined
+  /** The text filter now (Enter, "Show all"), or once typing pauses (the effect below). */
+  const applyNow = (value: string | undefined) => {
+    const next = value?.trim() || undefined
     setQuery((q) => (q.q === next ? q : { ...q, page: 1, q: next }))
   }
+  useEffect(() => applyNow(typed), [typed])
   const showAll = () => {
     setHighlight(null)
     setText('')
@@ -214,7 +212,7 @@ function ModelsTable({ rows, highlight, onDetails, onDelete }: ModelsTableProps)
             key={row.model_uid ?? `cache:${row.model_name}`}
             data-testid="model-row"
             data-highlighted={row.model_uid != null && row.model_uid === highlight ? 'true' : undefined}
-            className={cn(row.model_uid != null && row.model_uid === highlight && 'bg-info/5 ring-2 ring-info/50 ring-inset lg:bg-info/5 lg:hover:bg-info/10')}
+            className="data-[highlighted]:bg-info/5 data-[highlighted]:ring-2 data-[highlighted]:ring-info/50 data-[highlighted]:ring-inset lg:data-[highlighted]:hover:bg-info/10"
           >
             <StackCell label={col.model} className="lg:min-w-60">
               <span className="min-w-0">

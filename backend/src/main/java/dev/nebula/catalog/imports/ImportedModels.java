@@ -7,7 +7,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,8 @@ public class ImportedModels implements ImportFacts {
     void remember(String modelUid, ImportRecord record) {
         if (modelUid != null) {
             Map<String, Fact> next = new HashMap<>(facts);
-            next.put(modelUid, factOf(record.expectedBytes, record.actor, record.createdAt));
+            next.put(modelUid, new Fact(record.expectedBytes, record.actor,
+                    record.createdAt == null ? null : record.createdAt.toInstant()));
             facts = Map.copyOf(next);
         }
     }
@@ -55,33 +56,20 @@ public class ImportedModels implements ImportFacts {
         // SQL rather than HQL: this runs during start-up, and the first HQL query costs the parser's warm-up (~0.5 s)
         @SuppressWarnings("unchecked")
         List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> ImportRecord.getEntityManager()
-                .createNativeQuery("select model_uid, expected_bytes, actor, created_at from import_record "
+                .createNativeQuery("select model_uid, expected_bytes, actor, "
+                        + "cast(extract(epoch from created_at) * 1000 as bigint) from import_record "
                         + "where status = 'created' and model_uid is not null order by created_at")
                 .getResultList());
         Map<String, Fact> next = new HashMap<>();
         // oldest first, so the latest import of a reused uid wins
-        rows.forEach(r -> next.put((String) r[0], factOf(r[1] == null ? null : ((Number) r[1]).longValue(), (String) r[2],
-                toOffset(r[3]))));
+        rows.forEach(r -> next.put((String) r[0], new Fact(longOrNull(r[1]), (String) r[2],
+                r[3] == null ? null : Instant.ofEpochMilli(((Number) r[3]).longValue()))));
         facts = Map.copyOf(next);
         loadedAt = System.nanoTime();
     }
 
-    /** PostgreSQL's timestamptz as the JDBC driver hands it to a native query. */
-    private static OffsetDateTime toOffset(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o;
-        }
-        if (value instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
-        }
-        return null;
-    }
-
-    private static Fact factOf(Long expectedBytes, String actor, OffsetDateTime createdAt) {
-        return new Fact(expectedBytes, actor, createdAt == null ? null : createdAt.toInstant());
+    private static Long longOrNull(Object value) {
+        return value == null ? null : ((Number) value).longValue();
     }
 
     private void reloadInBackground() {
