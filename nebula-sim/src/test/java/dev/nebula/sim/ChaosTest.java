@@ -74,6 +74,32 @@ class ChaosTest {
     }
 
     @Test
+    void authBackendOutageRefusesSessionCheckedCallsLikeNebulaWithoutItsUserDatabase() {
+        control.post("/_sim/chaos", "{\"outage\":\"auth_backend\"}");
+        Resp list = viewer.send("GET", "/api/v2/models", null, null, false);
+        assertEquals(403, list.status());
+        assertEquals("authentication backend unavailable", list.json().get("error").get("message").asText());
+        Resp login = viewer.send("POST", "/api/auth/login", "{\"username\":\"viewer\",\"password\":\"viewer123\"}",
+                null, false);
+        assertEquals(500, login.status());
+        assertEquals("database error", login.json().get("error").asText());
+        assertEquals(200, viewer.send("GET", "/api/healthz", null, null, false).status(), "healthz needs no database");
+        assertEquals("auth_backend", control.get("/_sim/chaos").json().get("outage").asText());
+    }
+
+    @Test
+    void hangOutageStallsDataCallsWhileHealthzAndAuthStillAnswer() throws Exception {
+        control.post("/_sim/chaos", "{\"outage\":\"hang\"}");
+        assertEquals(200, viewer.send("GET", "/api/healthz", null, null, false).status());
+        assertEquals(200, viewer.get("/api/auth/me").status(), "the user database is not etcd");
+        var held = java.util.concurrent.CompletableFuture.supplyAsync(() -> viewer.get("/api/v2/models").status());
+        Thread.sleep(300);
+        assertTrue(!held.isDone(), "a data call waits while etcd hangs");
+        control.post("/_sim/chaos", "{\"outage\":false}");
+        assertEquals(200, held.get(10, java.util.concurrent.TimeUnit.SECONDS), "and answers once it is back");
+    }
+
+    @Test
     void chaosIsConfigurableOverHttpAndResetTurnsItOff() {
         Resp set = control.post("/_sim/chaos", "{\"latency_ms\":5,\"jitter_ms\":2,\"error_rate\":0.5,"
                 + "\"outage\":\"reset\"}");

@@ -8,7 +8,18 @@ public enum OutageMode {
     /** Answer 503 like a proxy in front of a dead BFF would. */
     UNAVAILABLE,
     /** Answer 200 with a JSON content type and a body cut off mid-document (a broken proxy or a truncated write). */
-    MALFORMED;
+    MALFORMED,
+    /**
+     * Nebula's own user database is down: the session middleware answers every session-checked call 403
+     * {"error":{"message":"authentication backend unavailable"}} and login answers 500 {"error":"database error"}
+     * (upstream {@code nebula-bff/src/auth.rs}, {@code auth_handlers.rs}).
+     */
+    AUTH_BACKEND,
+    /**
+     * etcd hangs: {@code /api/healthz} and the auth routes (backed by Nebula's PostgreSQL) still answer, every data call
+     * stalls until the outage ends. This is why a healthz probe says nothing about whether data can be read.
+     */
+    HANG;
 
     public static OutageMode parse(Object value) {
         if (value == null || Boolean.FALSE.equals(value) || "none".equals(value) || "false".equals(value)) {
@@ -24,7 +35,14 @@ public enum OutageMode {
         if ("malformed".equals(value)) {
             return MALFORMED;
         }
-        throw new IllegalArgumentException("outage must be false, true, \"reset\", \"503\" or \"malformed\"");
+        if ("auth_backend".equals(value)) {
+            return AUTH_BACKEND;
+        }
+        if ("hang".equals(value)) {
+            return HANG;
+        }
+        throw new IllegalArgumentException(
+                "outage must be false, true, \"reset\", \"503\", \"malformed\", \"auth_backend\" or \"hang\"");
     }
 
     public Object wire() {
@@ -33,6 +51,8 @@ public enum OutageMode {
             case RESET -> "reset";
             case UNAVAILABLE -> "503";
             case MALFORMED -> "malformed";
+            case AUTH_BACKEND -> "auth_backend";
+            case HANG -> "hang";
         };
     }
 }

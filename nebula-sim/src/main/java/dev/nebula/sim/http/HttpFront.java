@@ -62,8 +62,13 @@ public final class HttpFront implements HttpHandler {
             log.record(call.method, call.path, call.rawQuery, call.bodyText(), -1);
             return; // closing without response headers drops the connection
         }
+        if (outage == OutageMode.HANG && !answersWithoutEtcd(call.path)) {
+            awaitOutageEnd(OutageMode.HANG);
+        }
         Reply reply;
-        if (outage == OutageMode.UNAVAILABLE) {
+        if (outage == OutageMode.AUTH_BACKEND && !call.path.equals("/api/healthz")) {
+            reply = authBackendDown(call);
+        } else if (outage == OutageMode.UNAVAILABLE) {
             reply = Reply.text(503, "Service Unavailable (simulated outage)");
         } else if (outage == OutageMode.MALFORMED) {
             reply = Reply.truncatedJson();
@@ -75,6 +80,30 @@ public final class HttpFront implements HttpHandler {
         }
         log.record(call.method, call.path, call.rawQuery, call.bodyText(), reply.status());
         send(exchange, reply);
+    }
+
+    private static boolean answersWithoutEtcd(String path) {
+        return path.equals("/api/healthz") || path.equals("/api/whoami") || path.startsWith("/api/auth/");
+    }
+
+    /** The BFF with its user database gone: login fails as a query error, the session middleware as a 403. */
+    private Reply authBackendDown(Call call) {
+        if (call.path.equals("/api/auth/login")) {
+            return Errors.simple(500, "database error").reply();
+        }
+        String header = call.header("Authorization");
+        if (header == null || !header.startsWith("Bearer ")) {
+            return Errors.auth(401, "missing token").reply();
+        }
+        return Errors.auth(403, "authentication backend unavailable").reply();
+    }
+
+    /** Holds a data call while etcd "hangs": until the outage is changed, or two minutes at most. */
+    private void awaitOutageEnd(OutageMode mode) {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (chaos.outage() == mode && System.nanoTime() < deadline) {
+            sleep(20);
+        }
     }
 
     private Reply dispatch(Call call) {
