@@ -144,4 +144,31 @@ class ChaosTest {
         assertEquals(2, sim.control().failureRules().size());
         assertEquals(0, sim.control().createCalls());
     }
+
+    @Test
+    void droppedWriteAnswerStillAppliesTheCreate() {
+        control.post("/_sim/chaos", "{\"write_answer\":\"drop\"}");
+        SimClient operator = new SimClient(sim.baseUrl()).as("operator");
+        assertThrows(UncheckedIOException.class, () -> operator.post("/api/v2/models",
+                "{\"model_name\":\"Qwen/Qwen2.5-0.5B\",\"model_uid\":\"dropped-answer\"}"));
+        assertEquals("drop", control.get("/_sim/chaos").json().get("write_answer").asText(), "the mode reads back as set");
+        assertEquals(200, viewer.get("/api/v2/models/dropped-answer").status(), "the model exists although no answer came");
+        assertEquals(200, viewer.get("/api/v2/models").status(), "reads are answered normally");
+    }
+
+    @Test
+    void delayedWriteAnswerArrivesAfterTheDelayWithTheEffectVisibleBefore() throws Exception {
+        control.post("/_sim/chaos", "{\"write_answer\":\"delay\",\"write_answer_delay_ms\":1500}");
+        SimClient operator = new SimClient(sim.baseUrl()).as("operator");
+        var pending = java.util.concurrent.CompletableFuture.supplyAsync(() -> operator.post("/api/v2/models",
+                "{\"model_name\":\"Qwen/Qwen2.5-0.5B\",\"model_uid\":\"late-answer\"}").status());
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        int seen = 404;
+        while (seen != 200 && System.nanoTime() < deadline) {
+            seen = viewer.send("GET", "/api/v2/models/late-answer", null, null, false).status();
+        }
+        assertEquals(200, seen, "the create is applied before its answer is sent");
+        assertTrue(!pending.isDone(), "the answer is still held");
+        assertEquals(201, pending.get());
+    }
 }

@@ -10,6 +10,8 @@ public final class Chaos {
     private volatile long jitterMs;
     private volatile double errorRate;
     private volatile OutageMode outage = OutageMode.NONE;
+    private volatile WriteAnswer writeAnswer = WriteAnswer.NORMAL;
+    private volatile long writeAnswerDelayMs = 10_000;
 
     public void setLatency(long fixedMs, long jitter) {
         if (fixedMs < 0 || jitter < 0) {
@@ -30,11 +32,29 @@ public final class Chaos {
         this.outage = mode;
     }
 
+    /** How answers to applied writes are sent; {@code delayMs} is used by {@link WriteAnswer#DELAY}. */
+    public void setWriteAnswer(WriteAnswer mode, long delayMs) {
+        if (delayMs < 0) {
+            throw new IllegalArgumentException("write_answer_delay_ms must be >= 0");
+        }
+        this.writeAnswer = mode;
+        this.writeAnswerDelayMs = delayMs;
+    }
+
+    public WriteAnswer writeAnswer() {
+        return writeAnswer;
+    }
+
+    public long writeAnswerDelayMs() {
+        return writeAnswerDelayMs;
+    }
+
     public void off() {
         latencyMs = 0;
         jitterMs = 0;
         errorRate = 0;
         outage = OutageMode.NONE;
+        writeAnswer = WriteAnswer.NORMAL;
     }
 
     public OutageMode outage() {
@@ -58,6 +78,8 @@ public final class Chaos {
         m.put("jitter_ms", jitterMs);
         m.put("error_rate", errorRate);
         m.put("outage", outage.wire());
+        m.put("write_answer", writeAnswer.wire());
+        m.put("write_answer_delay_ms", writeAnswerDelayMs);
         return m;
     }
 }

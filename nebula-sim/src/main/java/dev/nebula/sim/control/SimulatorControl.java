@@ -10,6 +10,7 @@ import dev.nebula.sim.chaos.FailureRules;
 import dev.nebula.sim.chaos.OutageMode;
 import dev.nebula.sim.chaos.RecordedRequest;
 import dev.nebula.sim.chaos.RequestLog;
+import dev.nebula.sim.chaos.WriteAnswer;
 import dev.nebula.sim.cluster.Simulation;
 import dev.nebula.sim.wire.AggregatedState;
 import java.time.Duration;
@@ -61,6 +62,11 @@ public final class SimulatorControl {
 
     public void setOutage(OutageMode mode) {
         chaos.setOutage(mode);
+    }
+
+    /** Writes are applied, then their answer is delayed by {@code delayMs} or dropped (see {@link WriteAnswer}). */
+    public void setWriteAnswer(WriteAnswer mode, long delayMs) {
+        chaos.setWriteAnswer(mode, delayMs);
     }
 
     public void chaosOff() {

@@ -7,6 +7,7 @@ import dev.nebula.sim.auth.Users;
 import dev.nebula.sim.chaos.Chaos;
 import dev.nebula.sim.chaos.OutageMode;
 import dev.nebula.sim.chaos.RequestLog;
+import dev.nebula.sim.chaos.WriteAnswer;
 import dev.nebula.sim.cluster.Simulation;
 import dev.nebula.sim.control.SimulatorControl;
 import java.io.IOException;
@@ -77,9 +78,23 @@ public final class HttpFront implements HttpHandler {
                     : Errors.v2(500, "etcd_error", "etcd error: simulated failure").reply();
         } else {
             reply = dispatch(call);
+            if (isWrite(call)) {
+                WriteAnswer answer = chaos.writeAnswer();
+                if (answer == WriteAnswer.DROP) {
+                    log.record(call.method, call.path, call.rawQuery, call.bodyText(), -1);
+                    return; // applied, but the client never hears of it
+                }
+                if (answer == WriteAnswer.DELAY) {
+                    sleep(chaos.writeAnswerDelayMs());
+                }
+            }
         }
         log.record(call.method, call.path, call.rawQuery, call.bodyText(), reply.status());
         send(exchange, reply);
+    }
+
+    private static boolean isWrite(Call call) {
+        return !call.method.equals("GET") && call.path.startsWith("/api/v2/");
     }
 
     private static boolean answersWithoutEtcd(String path) {

@@ -3,6 +3,7 @@ package dev.nebula.sim.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nebula.sim.chaos.FailureRule;
 import dev.nebula.sim.chaos.OutageMode;
+import dev.nebula.sim.chaos.WriteAnswer;
 import dev.nebula.sim.control.SimulatorControl;
 import dev.nebula.sim.wire.Json;
 import java.io.IOException;
@@ -70,6 +71,13 @@ final class SimApi {
             JsonNode o = body.get("outage");
             control.setOutage(OutageMode.parse(o.isBoolean() ? (Object) o.asBoolean()
                     : o.isNumber() ? (Object) o.asInt() : o.isNull() ? null : o.asText()));
+        }
+        if (body.has("write_answer") || body.has("write_answer_delay_ms")) {
+            WriteAnswer mode = body.has("write_answer") ? WriteAnswer.parse(body.get("write_answer").asText())
+                    : WriteAnswer.parse((String) now.get("write_answer"));
+            long delay = body.has("write_answer_delay_ms") ? body.get("write_answer_delay_ms").asLong()
+                    : (long) now.get("write_answer_delay_ms");
+            control.setWriteAnswer(mode, delay);
         }
         return Reply.json(200, control.chaos());
     }
