@@ -1,11 +1,11 @@
 // Browser test of the core flow, against the real service, the simulator and the stubbed hubs: an operator searches
 // Hugging Face, presses Download on a model the cluster does not hold, checks the pre-flight, submits (twice, by
 // accident), lands on block A with the new row highlighted, and follows it through its download to running while
-// the simulator's clock moves. The screenshots of each step are the README's series (docs/screenshots/import-*.png).
+// the simulator's clock moves; then an admin deletes it and the same hub model imports again. The screenshots of each step are the README's series (docs/screenshots/import-*.png).
 // Run: BASE_URL=http://127.0.0.1:8080/ SIM_URL=http://127.0.0.1:18090 node e2e/import.mjs
 import {
   BASE_URL, RESULTS_DIR, SIM_URL, abort, advanceSimTime, apiLogin, assert, assertEqual, createRunner, expectPath, expectVisible,
-  launchOrAbort, signIn, sim, unexpectedErrors, url,
+  launchOrAbort, signIn, signOut, sim, unexpectedErrors, url,
 } from './lib.mjs'
 
 // In the stubbed "qwen" results and in no node's cache (17 GB in the simulator: a download that takes a while)
@@ -125,8 +125,42 @@ await t.test('"Show all models" leaves the highlight and lists the whole cluster
   assertEqual(await highlighted().count(), 0, 'highlighted rows')
 })
 
+await t.test('an admin deletes the imported model, and the same hub model imports again', async () => {
+  await signOut(page)
+  await page.goto(url('/model-catalog'))
+  await expectPath(page, '/sign-in')
+  await signIn(page, 'admin')
+  const row = () => page.getByTestId('model-row').filter({ hasText: uid })
+  await page.getByLabel('Search models').fill(uid)
+  await page.waitForTimeout(800)
+  await refreshBlockA()
+  await row().getByRole('button', { name: /^Delete / }).click()
+  const del = page.getByTestId('delete-dialog')
+  await expectVisible(del.getByTestId('delete-impact'), 'delete impact')
+  await del.getByRole('textbox').fill(uid)
+  await del.getByRole('button', { name: 'Delete model' }).click()
+  await del.waitFor({ state: 'detached' })
+  await refreshBlockA()
+  assertEqual(await row().count(), 0, 'rows of the deleted model')
+
+  const answered = page.waitForResponse((r) => new URL(r.url()).searchParams.get('q') === 'qwen')
+  await page.getByTestId('search-input').fill('qwen')
+  assertEqual((await answered).status(), 200, 'search status')
+  await page.locator(`[data-testid="search-result"][data-model-id="${MODEL}"] [data-testid="download-button"]:not([aria-disabled])`).click()
+  const dialog = page.getByTestId('import-dialog')
+  await expectVisible(dialog, 'import dialog')
+  assertEqual(await dialog.getByTestId('uid-input').inputValue(), uid, 'the freed uid is suggested again')
+  // the pre-flight finds nothing blocking, and what it lets through is not refused on submit
+  await page.waitForFunction(() => !document.querySelector('[data-testid="import-submit"]')?.hasAttribute('disabled'))
+  const created = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v2/catalog/import' && r.request().method() === 'POST')
+  await dialog.getByTestId('import-submit').click()
+  assertEqual((await created).status(), 201, 're-import status')
+  await expectVisible(highlighted().filter({ hasText: uid }), 'the re-imported row, highlighted')
+})
+
 await t.test('no uncaught errors in the page', async () => {
-  const errors = unexpectedErrors(pageErrors)
+  // after the delete, reads of the deleted model answer 404 by design
+  const errors = unexpectedErrors(pageErrors, [404])
   assert(errors.length === 0, errors.join('\n'))
 })
 

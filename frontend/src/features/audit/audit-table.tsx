@@ -10,6 +10,7 @@ const OUTCOME_TONE: Record<AuditOutcome, BadgeTone> = {
   succeeded: 'success',
   failed: 'danger',
   denied: 'warning',
+  refused: 'neutral',
 }
 
 export function OutcomeBadge({ outcome }: { outcome: AuditOutcome }) {

@@ -39,6 +39,8 @@ export function fixFor(code: string): MessageKey | null {
   if (code === 'no_node_has_room' || code.includes('disk')) return 'imp.fix.disk'
   if (code === 'hub_token_required' || code.includes('gated') || code.includes('token')) return 'imp.fix.token'
   if (code === 'hub_model_not_found' || code === 'not_found') return 'imp.fix.notFound'
+  if (code === 'revision_not_supported') return 'imp.fix.revision'
+  if (code === 'import_outcome_unknown') return 'imp.fix.outcomeUnknown'
   return null
 }
 

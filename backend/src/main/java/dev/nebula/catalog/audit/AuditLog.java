@@ -22,6 +22,8 @@ public class AuditLog {
     public static final String SUCCEEDED = "succeeded";
     public static final String FAILED = "failed";
     public static final String DENIED = "denied";
+    /** An attempt refused before any effect (a 409 or 422 of ours): no intent, one row. */
+    public static final String REFUSED = "refused";
 
     @Inject
     AuditWriter writer;
@@ -45,6 +47,19 @@ public class AuditLog {
         } catch (RuntimeException e) {
             metrics.counter("catalog.audit.failures", "phase", "outcome").increment();
             Log.errorf(e, "audit outcome %s of intent %d (%s) could not be written", outcome, intentId, entry.action());
+        }
+    }
+
+    /**
+     * The outcome of an intent written by another request, another replica or before a restart (an import resolved
+     * later): the row repeats the intent's actor and target. The unique index on {@code correlates_to} keeps it to one.
+     */
+    public void outcomeOf(long intentId, String outcome, Map<String, Object> details) {
+        try {
+            writer.insertOutcomeOf(intentId, outcome, details);
+        } catch (RuntimeException e) {
+            metrics.counter("catalog.audit.failures", "phase", "outcome").increment();
+            Log.errorf(e, "audit outcome %s of intent %d could not be written", outcome, intentId);
         }
     }
 
@@ -81,6 +96,28 @@ public class AuditLog {
             event.correlatesTo = correlatesTo;
             event.persist();
             return event.id;
+        }
+
+        @Transactional(Transactional.TxType.REQUIRES_NEW)
+        void insertOutcomeOf(long intentId, String outcome, Map<String, Object> details) {
+            AuditEvent intent = AuditEvent.findById(intentId);
+            if (intent == null) {
+                throw new IllegalStateException("no audit intent " + intentId);
+            }
+            AuditEvent event = new AuditEvent();
+            event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+            event.actor = intent.actor;
+            event.role = intent.role;
+            event.action = intent.action;
+            event.provider = intent.provider;
+            event.modelId = intent.modelId;
+            event.modelUid = intent.modelUid;
+            event.outcome = outcome;
+            event.requestId = intent.requestId;
+            event.clientAddress = intent.clientAddress;
+            event.details = details;
+            event.correlatesTo = intentId;
+            event.persist();
         }
 
         private static String cap(String value, int max) {

@@ -64,6 +64,17 @@ public class SessionRegistry {
         return Optional.of(cached.session.filter(s -> s.expiresAt.isAfter(now())).isPresent());
     }
 
+    /**
+     * Nebula tokens of live sessions, {@code preferred}'s first, newest first, at most {@code limit}: what background
+     * work (resolving an import after a restart) may read Nebula with when no request brings a session. Blocking.
+     */
+    public java.util.List<String> liveNebulaTokens(String preferred, int limit) {
+        return QuarkusTransaction.requiringNew().call(() -> UserSession.<UserSession>find(
+                        "revokedAt is null and expiresAt > ?1 order by case when username = ?2 then 0 else 1 end, issuedAt desc",
+                        now(), preferred)
+                .page(0, limit).list().stream().map(row -> cipher.decrypt(row.nebulaToken)).toList());
+    }
+
     public void revoke(String jti) {
         QuarkusTransaction.requiringNew().run(() ->
                 UserSession.update("revokedAt = ?1 where jti = ?2 and revokedAt is null", now(), jti));

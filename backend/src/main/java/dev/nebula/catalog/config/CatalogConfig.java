@@ -23,6 +23,34 @@ public interface CatalogConfig {
 
     Inventory inventory();
 
+    Imports imports();
+
+    Web web();
+
+    /** How the page may be used by browsers. */
+    interface Web {
+        /**
+         * Origins allowed to frame the page (CSP {@code frame-ancestors}), space-separated: Nebula's own UI when it
+         * embeds the catalog. Only this origin by default.
+         */
+        @WithDefault("'self'")
+        String frameAncestors();
+    }
+
+    /** Imports (see docs/imports.md). */
+    interface Imports {
+        /** Engines an import may ask for. */
+        @WithDefault("vllm,sglang")
+        java.util.List<String> engineTypes();
+
+        @WithDefault("8")
+        int maxReplicas();
+
+        /** How often imports left submitted or unknown are settled against Nebula. */
+        @WithDefault("15s")
+        Duration recoveryInterval();
+    }
+
     /** The downloaded-models snapshot (see docs/inventory.md). */
     interface Inventory {
         /** A snapshot younger than this is served without asking Nebula. */

@@ -22,6 +22,10 @@ public class ImportRecord extends PanacheEntityBase {
     public static final String CREATED = "created";
     public static final String FAILED = "failed";
     public static final String REMOVED = "removed";
+    /** The create was sent but its answer was lost (timeout, reset): Nebula may hold the model. Live until resolved. */
+    public static final String UNKNOWN = "unknown";
+    /** An unknown import that Nebula turned out not to hold: the hub model may be imported again. */
+    public static final String ABSENT = "absent";
 
     @Id
     public UUID id;
@@ -32,6 +36,9 @@ public class ImportRecord extends PanacheEntityBase {
     public String requestedUid;
     @Column(name = "model_uid")
     public String modelUid;
+    /** The uid sent to Nebula (generated or requested), set before the create is sent. */
+    @Column(name = "sent_uid")
+    public String sentUid;
     public String revision;
     @Column(name = "expected_bytes")
     public Long expectedBytes;
@@ -46,6 +53,9 @@ public class ImportRecord extends PanacheEntityBase {
     public String actor;
     @Column(name = "request_id")
     public String requestId;
+    /** The audit intent of this import; it gets exactly one outcome, written by whoever settles the record. */
+    @Column(name = "audit_intent")
+    public Long auditIntent;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")
@@ -61,8 +71,12 @@ public class ImportRecord extends PanacheEntityBase {
     }
 
     public static Optional<ImportRecord> live(String provider, String modelId, String requestedUid) {
-        return find("provider = ?1 and modelId = ?2 and requestedUid = ?3 and status in ('submitted', 'created')",
+        return find("provider = ?1 and modelId = ?2 and requestedUid = ?3 and status in ('submitted', 'unknown', 'created')",
                 provider, modelId, requestedUid).firstResultOptional();
+    }
+
+    public boolean unresolved() {
+        return SUBMITTED.equals(status) || UNKNOWN.equals(status);
     }
 
     /** The latest successful import that produced this uid, if any. */

@@ -7,7 +7,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.exception.ConstraintViolationException;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,17 +33,26 @@ public class ImportRecords {
         return QuarkusTransaction.requiringNew().call(() -> ImportRecord.byIdempotencyKey(actor, key));
     }
 
+    /** The live import (submitted, unknown or created) holding the claim on this model and requested uid, if any. */
+    public Optional<ImportRecord> live(String provider, String modelId, String requestedUid) {
+        return QuarkusTransaction.requiringNew().call(() -> ImportRecord.live(provider, modelId,
+                requestedUid == null ? "" : requestedUid));
+    }
+
     public ImportRecord reload(UUID id) {
         return QuarkusTransaction.requiringNew().call(() -> ImportRecord.<ImportRecord>findById(id));
     }
 
     /** Inserts the submitted record; the partial unique indexes decide who wins a race. */
-    public ImportRecord claim(ImportApi.ImportRequest request, Preflights.Checked checked, String idempotencyKey, Caller caller) {
+    public ImportRecord claim(ImportApi.ImportRequest request, Preflights.Checked checked, String sentUid, long auditIntent,
+                              String idempotencyKey, Caller caller) {
         ImportRecord record = new ImportRecord();
         record.id = UUID.randomUUID();
         record.provider = request.provider();
         record.modelId = request.model_id();
         record.requestedUid = request.model_uid() == null ? "" : request.model_uid();
+        record.sentUid = sentUid;
+        record.auditIntent = auditIntent;
         record.revision = checked.preflight().revision();
         record.expectedBytes = checked.preflight().size_bytes();
         record.engineType = request.engine_type();
@@ -72,22 +80,59 @@ public class ImportRecords {
         }
     }
 
-    public void markCreated(ImportRecord record, NebulaDtos.ModelSpec spec) {
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("model_uid", spec.model_uid());
-        answer.put("model_name", spec.model_name());
-        answer.put("model_source", spec.model_source());
-        answer.put("created_by", spec.created_by());
-        answer.put("created_at_ms", spec.created_at_ms());
-        QuarkusTransaction.requiringNew().run(() -> ImportRecord.update(
-                "status = ?1, modelUid = ?2, nebulaResponse = ?3, updatedAt = ?4 where id = ?5",
-                ImportRecord.CREATED, spec.model_uid(), answer, ImportService.now(), record.id));
+    /**
+     * Moves an unresolved record (submitted or unknown) to {@code created}. False when it was no longer unresolved:
+     * another request, replica or recovery run settled it first, and that one writes the audit outcome.
+     */
+    public boolean settleCreated(ImportRecord record, String modelUid, Map<String, Object> nebulaAnswer) {
+        return settle(record, "status = ?1, modelUid = ?2, nebulaResponse = ?3, updatedAt = ?4",
+                ImportRecord.CREATED, modelUid, nebulaAnswer);
     }
 
-    public void markFailed(ImportRecord record, ApiException error) {
+    /** Moves an unresolved record to {@code failed} (Nebula refused the create) or {@code absent} (it never arrived). */
+    public boolean settleNotCreated(ImportRecord record, String status, String code, String message, int httpStatus) {
+        return settle(record, "status = ?1, error = ?2, updatedAt = ?3", status,
+                Map.of("code", code, "message", message, "status", httpStatus));
+    }
+
+    /** A create whose answer was lost: Nebula may hold the model, so the claim stays until someone asks Nebula. */
+    public void markUnknown(ImportRecord record, ApiException cause) {
         QuarkusTransaction.requiringNew().run(() -> ImportRecord.update(
-                "status = ?1, error = ?2, updatedAt = ?3 where id = ?4",
-                ImportRecord.FAILED, Map.of("code", error.code(), "message", error.getMessage()), ImportService.now(), record.id));
+                "status = ?1, error = ?2, updatedAt = ?3 where id = ?4 and status = ?5", ImportRecord.UNKNOWN,
+                Map.of("code", cause.code(), "message", cause.getMessage()), ImportService.now(), record.id,
+                ImportRecord.SUBMITTED));
+    }
+
+    /** Marks the created imports of a model Nebula no longer holds as removed, freeing the hub model for a new import. */
+    public int markRemoved(String modelUid) {
+        return QuarkusTransaction.requiringNew().call(() -> ImportRecord.update(
+                "status = ?1, updatedAt = ?2 where modelUid = ?3 and status = ?4", ImportRecord.REMOVED,
+                ImportService.now(), modelUid, ImportRecord.CREATED));
+    }
+
+    /** Like {@link #markRemoved}, for imports settled before {@code before} only. */
+    public int markRemovedIfCreatedBefore(String modelUid, java.time.OffsetDateTime before) {
+        return QuarkusTransaction.requiringNew().call(() -> ImportRecord.update(
+                "status = ?1, updatedAt = ?2 where modelUid = ?3 and status = ?4 and updatedAt < ?5", ImportRecord.REMOVED,
+                ImportService.now(), modelUid, ImportRecord.CREATED, before));
+    }
+
+    /** Unresolved records last touched before {@code before}: their create has had all the time it can take. */
+    public java.util.List<ImportRecord> unresolvedBefore(java.time.OffsetDateTime before) {
+        return QuarkusTransaction.requiringNew().call(() -> ImportRecord.<ImportRecord>list(
+                "status in (?1, ?2) and updatedAt < ?3 order by updatedAt", ImportRecord.SUBMITTED, ImportRecord.UNKNOWN,
+                before));
+    }
+
+    private boolean settle(ImportRecord record, String assignments, Object... values) {
+        Object[] params = java.util.Arrays.copyOf(values, values.length + 4);
+        int n = values.length;
+        params[n] = ImportService.now();
+        params[n + 1] = record.id;
+        params[n + 2] = ImportRecord.SUBMITTED;
+        params[n + 3] = ImportRecord.UNKNOWN;
+        String query = assignments + " where id = ?" + (n + 2) + " and status in (?" + (n + 3) + ", ?" + (n + 4) + ")";
+        return QuarkusTransaction.requiringNew().call(() -> ImportRecord.update(query, params)) == 1;
     }
 
     public static ImportApi.ImportResult toApi(ImportRecord r) {

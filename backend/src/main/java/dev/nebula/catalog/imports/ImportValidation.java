@@ -1,10 +1,11 @@
 package dev.nebula.catalog.imports;
 
+import dev.nebula.catalog.search.Provider;
 import dev.nebula.catalog.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.nebula.catalog.config.CatalogConfig;
+import jakarta.inject.Inject;
 
-import java.util.List;
 import java.util.regex.Pattern;
 
 /** Checks an import request field by field; each violation is a 400 that names the field. */
@@ -12,22 +13,16 @@ import java.util.regex.Pattern;
 public class ImportValidation {
 
     static final Pattern MODEL_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$");
-    static final List<String> PROVIDERS = List.of("huggingface", "modelscope");
 
-    @ConfigProperty(name = "catalog.imports.engine-types", defaultValue = "vllm,sglang")
-    List<String> engineTypes;
-
-    @ConfigProperty(name = "catalog.imports.max-replicas", defaultValue = "8")
-    int maxReplicas;
+    @Inject
+    CatalogConfig config;
 
     /** The request with defaults applied (engine vllm, 1 replica, auto start), or a 400. */
     public ImportApi.ImportRequest validate(ImportApi.ImportRequest r) {
         if (r == null) {
             throw ApiException.badRequest("body", "a JSON body is required");
         }
-        if (r.provider() == null || !PROVIDERS.contains(r.provider())) {
-            throw ApiException.badRequest("provider", "provider must be one of " + PROVIDERS);
-        }
+        String provider = Provider.parse(r.provider(), "provider").wire(); // hf and huggingface: one spelling from here on
         if (r.model_id() == null || !MODEL_ID.matcher(r.model_id()).matches() || r.model_id().contains("..")) {
             throw ApiException.badRequest("model_id", "model_id must look like owner/name ([A-Za-z0-9._-], at most 96 each)");
         }
@@ -35,17 +30,17 @@ public class ImportValidation {
             throw ApiException.badRequest("model_uid", "model_uid must match ^[a-z0-9][a-z0-9-]*$ and be at most 63 characters");
         }
         String engine = r.engine_type() == null ? "vllm" : r.engine_type();
-        if (!engineTypes.contains(engine)) {
-            throw ApiException.badRequest("engine_type", "engine_type must be one of " + engineTypes);
+        if (!config.imports().engineTypes().contains(engine)) {
+            throw ApiException.badRequest("engine_type", "engine_type must be one of " + config.imports().engineTypes());
         }
         int replicas = r.replicas() == null ? 1 : r.replicas();
-        if (replicas < 1 || replicas > maxReplicas) {
-            throw ApiException.badRequest("replicas", "replicas must be between 1 and " + maxReplicas);
+        if (replicas < 1 || replicas > config.imports().maxReplicas()) {
+            throw ApiException.badRequest("replicas", "replicas must be between 1 and " + config.imports().maxReplicas());
         }
         if (r.revision() != null && !r.revision().matches("^[A-Za-z0-9._/-]{1,64}$")) {
             throw ApiException.badRequest("revision", "revision must be a branch, tag or commit sha (at most 64 characters)");
         }
-        return new ImportApi.ImportRequest(r.provider(), r.model_id(), r.model_uid(), engine, replicas,
+        return new ImportApi.ImportRequest(provider, r.model_id(), r.model_uid(), engine, replicas,
                 r.auto_start() == null || r.auto_start(), r.revision());
     }
 

@@ -6,12 +6,16 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -39,6 +43,39 @@ public class ImportedModels implements ImportFacts {
             reloadInBackground();
         }
         return Optional.ofNullable(modelUid == null ? null : facts.get(modelUid));
+    }
+
+    @Inject
+    ImportRecords records;
+
+    @Override
+    public void removed(String modelUid) {
+        records.markRemoved(modelUid);
+        forget(modelUid);
+    }
+
+    @Override
+    public void listed(Set<String> modelUids, Instant readAt) {
+        List<String> gone = facts.keySet().stream().filter(uid -> !modelUids.contains(uid)).toList();
+        if (gone.isEmpty()) {
+            return;
+        }
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            OffsetDateTime before = readAt.atOffset(ZoneOffset.UTC);
+            for (String uid : gone) {
+                // only imports settled before the list was read: one created during the read is not in it yet
+                if (records.markRemovedIfCreatedBefore(uid, before) > 0) {
+                    forget(uid);
+                }
+            }
+        });
+    }
+
+    private void forget(String modelUid) {
+        Map<String, Fact> next = new HashMap<>(facts);
+        if (next.remove(modelUid) != null) {
+            facts = Map.copyOf(next);
+        }
     }
 
     /** Called when an import has created its model, so the very next refresh shows the real total. */

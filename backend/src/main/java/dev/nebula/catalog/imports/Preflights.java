@@ -13,7 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
+import dev.nebula.catalog.web.ApiException;
+
 import java.util.ArrayList;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +40,37 @@ public class Preflights {
     @Inject
     CatalogConfig config;
 
+    @Inject
+    ImportRecords records;
+
+    @Inject
+    ImportResolver resolver;
+
+    /** The HTTP status an import refused for this blocking problem answers with. */
+    static int statusOf(String blockingCode) {
+        return switch (blockingCode) {
+            case "hub_model_not_found" -> 404;
+            case "model_exists", "already_imported", "import_in_progress" -> 409;
+            default -> 422;
+        };
+    }
+
+    /** The refusal of an import whose hub model (and requested uid) another live import already holds. */
+    static ApiException alreadyClaimed(ImportRecord existing) {
+        ImportApi.Check check = claimedCheck(existing);
+        return new ApiException(409, check.code(), check.message(), Map.of("import_id", existing.id.toString(),
+                "model_uid", String.valueOf(existing.modelUid != null ? existing.modelUid : existing.sentUid)));
+    }
+
+    private static ImportApi.Check claimedCheck(ImportRecord existing) {
+        if (ImportRecord.CREATED.equals(existing.status)) {
+            return new ImportApi.Check("already_imported", existing.modelId + " was imported as '" + existing.modelUid
+                    + "', which Nebula still holds. Give a different model_uid to import a second copy.");
+        }
+        return new ImportApi.Check("import_in_progress", existing.modelId + " is being imported as '" + existing.sentUid
+                + "' (import " + existing.id + "); wait for it to finish, or give a different model_uid.");
+    }
+
     /** The pre-flight answer plus the uids Nebula already uses (for uid generation). */
     public record Checked(ImportApi.Preflight preflight, Set<String> existingUids) {
     }
@@ -46,6 +80,7 @@ public class Preflights {
         Optional<ModelMetadata> hub = search.metadata(provider, request.model_id());
         List<NebulaDtos.ModelView> models;
         NebulaDtos.CacheSummary cache;
+        java.time.OffsetDateTime listedAt = ImportService.now();
         try {
             var both = Uni.combine().all().unis(nebula.models(nebulaToken), nebula.cacheSummary(nebulaToken)).asTuple()
                     .await().atMost(NEBULA_WAIT);
@@ -60,6 +95,13 @@ public class Preflights {
         if (hub.isEmpty()) {
             blocking.add(new ImportApi.Check("hub_model_not_found", request.model_id() + " does not exist on "
                     + label(provider) + " (or it is private and no token is configured)."));
+        }
+        hub.flatMap(m -> unsupportedRevision(provider, request.revision(), m)).ifPresent(blocking::add);
+        // the earlier import first: "imported as X" says more than "X exists" when both are true
+        earlierImport(request, models, listedAt).map(Preflights::claimedCheck).ifPresent(blocking::add);
+        if (request.model_uid() != null && uids.contains(request.model_uid()) && blocking.isEmpty()) {
+            blocking.add(new ImportApi.Check("model_exists", "A model with uid '" + request.model_uid()
+                    + "' already exists in Nebula."));
         }
         boolean tokenSet = token(provider);
         hub.filter(m -> (m.gated() || m.private_()) && !tokenSet).ifPresent(m -> blocking.add(new ImportApi.Check(
@@ -97,6 +139,49 @@ public class Preflights {
                 hub.map(ModelMetadata::gated).orElse(false), hub.map(ModelMetadata::private_).orElse(false),
                 suggested, registered, cached, disk, blocking, warnings);
         return new Checked(preflight, uids);
+    }
+
+    /**
+     * The live import of the same hub model and requested uid, after settling what it may have left behind: an
+     * unresolved one is resolved against the models just read, a created one whose model Nebula no longer holds
+     * is marked removed. What remains holds the claim, and the import would get 409.
+     */
+    private Optional<ImportRecord> earlierImport(ImportApi.ImportRequest request, List<NebulaDtos.ModelView> models,
+                                                 java.time.OffsetDateTime listedAt) {
+        Optional<ImportRecord> live = records.live(request.provider(), request.model_id(), request.model_uid());
+        if (live.isEmpty()) {
+            return live;
+        }
+        ImportRecord record = live.get();
+        if (record.unresolved()) {
+            record = resolver.resolve(record, models, "resolved on a new attempt");
+        }
+        String uid = record.modelUid;
+        // a list read before the import was settled cannot know its model yet
+        if (ImportRecord.CREATED.equals(record.status) && models.stream().noneMatch(m -> m.model_uid().equals(uid))
+                && records.markRemovedIfCreatedBefore(uid, listedAt) > 0) {
+            return Optional.empty();
+        }
+        return record.unresolved() || ImportRecord.CREATED.equals(record.status) ? Optional.of(record) : Optional.empty();
+    }
+
+    /**
+     * Nebula's ModelSpec has no revision: nodes fetch the default branch. Anything else would be checked here and then
+     * silently ignored, so it is refused; the default branch's name or its current sha (or a prefix of 7+) is fine.
+     */
+    private static Optional<ImportApi.Check> unsupportedRevision(Provider provider, String revision, ModelMetadata hub) {
+        if (revision == null) {
+            return Optional.empty();
+        }
+        String branch = provider == Provider.HUGGINGFACE ? "main" : "master";
+        String sha = hub.revision() == null ? "" : hub.revision().toLowerCase();
+        String asked = revision.toLowerCase();
+        if (asked.equals(branch) || (asked.length() >= 7 && sha.startsWith(asked))) {
+            return Optional.empty();
+        }
+        return Optional.of(new ImportApi.Check("revision_not_supported", "Nebula downloads the default branch ("
+                + branch + ") of " + hub.id() + ", now at " + (sha.isEmpty() ? "an unknown commit" : sha)
+                + "; it cannot fetch revision '" + revision + "'. Leave the revision empty to import the default branch."));
     }
 
     private boolean token(Provider provider) {

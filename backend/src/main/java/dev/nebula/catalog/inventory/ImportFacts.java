@@ -16,4 +16,13 @@ public interface ImportFacts {
 
     /** What the latest successful import of this uid recorded, if there was one. */
     Optional<Fact> of(String modelUid);
+
+    /** The model was deleted through the catalog: its import is over, and the hub model may be imported again. */
+    void removed(String modelUid);
+
+    /**
+     * A complete model list read at {@code readAt}: imports created before then whose model it lacks were deleted
+     * some other way (Nebula's UI, CLI or API) and are marked removed. Must not block the caller.
+     */
+    void listed(java.util.Set<String> modelUids, Instant readAt);
 }

@@ -39,6 +39,9 @@ public class ModelDeletion {
     @Inject
     CatalogConfig config;
 
+    @Inject
+    ImportFacts imports;
+
     public DeleteImpact impact(String uid, String nebulaToken) {
         SnapshotHolder.Served<Snapshot> served = inventory.snapshot(nebulaToken);
         if (!served.value().byUid().containsKey(uid)) {
@@ -69,12 +72,16 @@ public class ModelDeletion {
             audit.outcome(intent, entry, AuditLog.SUCCEEDED, Map.of("gc_queued_nodes", result.gc_queued_nodes(),
                     "freed_bytes_expected", freed));
             metrics.counter("catalog.inventory.deletes", "outcome", "succeeded").increment();
+            imports.removed(uid);
             return new Deleted(uid, "deleted", result.gc_queued_nodes(), freed);
         } catch (RuntimeException e) {
             ApiException api = e instanceof ApiException a ? a : NebulaFailures.toApi(e);
             audit.outcome(intent, entry, AuditLog.FAILED, Map.of("code", api.code(), "status", api.status(),
                     "message", String.valueOf(api.getMessage())));
             metrics.counter("catalog.inventory.deletes", "outcome", api.status() == 404 ? "not_found" : "failed").increment();
+            if (api.status() == 404) {
+                imports.removed(uid); // gone already, whoever deleted it
+            }
             throw api;
         } finally {
             inventory.invalidate(uid);

@@ -65,6 +65,7 @@ public class SnapshotBuilder {
         }
         rows.sort(Comparator.comparing(Row::model_name, String.CASE_INSENSITIVE_ORDER));
         samples.forgetStale();
+        imports.listed(byUid.keySet(), state.readAt());
         return new Snapshot(state.readAt(), List.copyOf(rows), byUid, specs, entries, copies, modelDirs,
                 state.liveNodes());
     }

@@ -73,6 +73,26 @@ final class NebulaErrors {
         return new NebulaException(NebulaException.Kind.FAILED, 0, "failed", "Nebula call failed: " + root.getClass().getSimpleName(), t);
     }
 
+    /**
+     * True when a write may have reached Nebula although no usable answer came back: a timeout, a reset after
+     * sending, an unreadable answer. False when it certainly never left (refused connection, open circuit, no URL).
+     */
+    static boolean answerLost(Throwable t) {
+        NebulaException e = fromThrowable(t);
+        if (e.code().equals("malformed") || e.code().equals("timeout")) {
+            return true;
+        }
+        if (e.kind() != NebulaException.Kind.UNREACHABLE || !e.code().equals("unreachable")) {
+            return false;
+        }
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof ConnectException) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String shorten(String s) {
         String oneLine = s.replaceAll("\\s+", " ");
         return oneLine.length() > MAX_TEXT ? oneLine.substring(0, MAX_TEXT) + "…" : oneLine;

@@ -10,6 +10,11 @@ public final class NebulaFailures {
     private NebulaFailures() {
     }
 
+    /** See {@link NebulaErrors#answerLost}: the write may have been applied although its answer never arrived. */
+    public static boolean answerLost(Throwable failure) {
+        return NebulaErrors.answerLost(failure);
+    }
+
     public static ApiException toApi(Throwable failure) {
         NebulaException e = NebulaErrors.fromThrowable(failure);
         Map<String, Object> details = Map.of("nebula_status", e.status(), "nebula_code", e.code());

@@ -2,7 +2,10 @@ package dev.nebula.catalog.search;
 
 import dev.nebula.catalog.web.ApiException;
 
-/** The model hubs the catalog can search; the wire name is the lower-case enum name. */
+/**
+ * The model hubs the catalog can search. Requests may spell Hugging Face {@code hf} (as the design does) or
+ * {@code huggingface}; answers always use the canonical wire name, the lower-case enum name.
+ */
 public enum Provider {
     HUGGINGFACE, MODELSCOPE;
 
@@ -14,12 +17,12 @@ public enum Provider {
     public static Provider parse(String value, String field) {
         if (value != null) {
             for (Provider p : values()) {
-                if (p.wire().equals(value)) {
+                if (p.wire().equals(value) || (p == HUGGINGFACE && value.equals("hf"))) {
                     return p;
                 }
             }
         }
         throw ApiException.badRequest(field, "Unknown provider '" + (value == null ? "" : value)
-                + "'; use huggingface or modelscope.");
+                + "'; use hf (or huggingface) or modelscope.");
     }
 }

@@ -1,0 +1,52 @@
+# Shared by faults/import-crash-during-create.sh and faults/import-late-answer.sh (after bench/lib.sh and
+# faults/lib.sh): a service with a short Nebula timeout and a quick recovery on an external PostgreSQL, and the checks
+# both scripts end with — the import reads created within 60 s, Nebula holds exactly one model, and the audit intent
+# has exactly one outcome.
+IMPORT_UID=faults-import
+start_external_pg
+service() { start_service "$1" NEBULA_CATALOG_DATA_DIR="$WORK/data" QUARKUS_DATASOURCE_JDBC_URL="$PG_URL" \
+  QUARKUS_DATASOURCE_USERNAME=postgres CATALOG_NEBULA_READ_TIMEOUT=3s CATALOG_IMPORTS_RECOVERY_INTERVAL=5s; }
+sim_chaos() { curl -s -o /dev/null -X POST "$SIM/_sim/chaos" -H 'Content-Type: application/json' -d "$1"; }
+create_calls() { sim_state "d['create_calls']"; }
+# the import id the catalog sent Nebula in the create's labels (the answer may never have arrived)
+sent_import_id() {
+  curl -s "$SIM/_sim/requests?path=/api/v2/models" | python3 -c '
+import json, sys
+for r in json.load(sys.stdin):
+    if r["method"] == "POST" and r["path"] == "/api/v2/models":
+        body = json.loads(r["body"])
+        if body.get("model_uid") == sys.argv[1]:
+            print(body["labels"]["catalog.import-id"])' "$IMPORT_UID" | tail -1
+}
+login() { call POST /api/v2/catalog/auth/login "" "{\"username\":\"$1\",\"password\":\"$1123\"}"; json "d['token']"; }
+
+# $1 = import id, $2 = operator token, $3 = the resolution the audit outcome should name
+check_settled() {
+  local id=$1 token=$2 resolution=$3 status=?
+  for _ in $(seq 1 60); do
+    call GET "/api/v2/catalog/imports/$id" "$token"
+    status=$(json "d.get('status')")
+    [[ $status == created ]] && break
+    sleep 1
+  done
+  check "the import reads created within 60 s (status $status)" test "$status" = created
+  local models
+  models=$(sim_state "len([u for u in d['models'] if u == '$IMPORT_UID' or u.startswith('$IMPORT_UID-')])")
+  check "exactly one model in Nebula ($models)" test "$models" = 1
+  local admin; admin=$(login admin)
+  call GET "/api/v2/catalog/audit?action=import&limit=200" "$admin"
+  local outcome
+  outcome=$(python3 -c '
+import json, sys
+rows = json.loads(sys.argv[1])["items"]
+intents = [r for r in rows if r["outcome"] == "accepted" and r.get("model_uid") == sys.argv[2]]
+outs = [r for r in rows if intents and r.get("correlates_to") == intents[0]["id"]]
+print(len(intents), len(outs), outs[0]["outcome"] if outs else "-", (outs[0].get("details") or {}).get("resolution", "-") if outs else "-")' \
+    "$BODY" "$IMPORT_UID" 2>/dev/null || echo "? ? ? ?")
+  say "audit: intents, outcomes, outcome, resolution = $outcome"
+  check "one intent with exactly one outcome, succeeded ($outcome)" test "$(cut -d' ' -f1-3 <<<"$outcome")" = "1 1 succeeded"
+  [[ -n $resolution ]] && check "the outcome says '$resolution'" grep -q -- "$resolution" <<<"$outcome"
+  call POST /api/v2/catalog/import "$token" "{\"provider\":\"hf\",\"model_id\":\"Qwen/Qwen3-8B\",\"model_uid\":\"$IMPORT_UID\"}"
+  check "importing it again is refused as already imported (got $STATUS $(json "d['error']['code']"))" \
+    test "$STATUS $(json "d['error']['code']")" = "409 already_imported"
+}
