@@ -5,18 +5,21 @@
 IMPORT_UID=faults-import
 start_external_pg
 service() { start_service "$1" NEBULA_CATALOG_DATA_DIR="$WORK/data" QUARKUS_DATASOURCE_JDBC_URL="$PG_URL" \
-  QUARKUS_DATASOURCE_USERNAME=postgres CATALOG_NEBULA_READ_TIMEOUT=3s CATALOG_IMPORTS_RECOVERY_INTERVAL=5s; }
+  QUARKUS_DATASOURCE_USERNAME=postgres CATALOG_NEBULA_READ_TIMEOUT="${READ_TIMEOUT:-3s}" CATALOG_IMPORTS_RECOVERY_INTERVAL=5s; }
 sim_chaos() { curl -s -o /dev/null -X POST "$SIM/_sim/chaos" -H 'Content-Type: application/json' -d "$1"; }
+# create calls are counted when answered: a held one shows only after its delay
 create_calls() { sim_state "d['create_calls']"; }
-# the import id the catalog sent Nebula in the create's labels (the answer may never have arrived)
+in_nebula() { sim_state "'$IMPORT_UID' in d['models']"; }
+# the import id the catalog sent Nebula in the model's labels (the create's answer may never have arrived)
 sent_import_id() {
-  curl -s "$SIM/_sim/requests?path=/api/v2/models" | python3 -c '
+  local token
+  token=$(curl -s -X POST "$SIM/api/auth/login" -H 'Content-Type: application/json' \
+    -d '{"username":"admin","password":"admin123"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
+  curl -s "$SIM/api/v2/models/$IMPORT_UID" -H "Authorization: Bearer $token" | python3 -c '
 import json, sys
-for r in json.load(sys.stdin):
-    if r["method"] == "POST" and r["path"] == "/api/v2/models":
-        body = json.loads(r["body"])
-        if body.get("model_uid") == sys.argv[1]:
-            print(body["labels"]["catalog.import-id"])' "$IMPORT_UID" | tail -1
+d = json.load(sys.stdin)
+spec = d.get("spec") or d
+print((spec.get("labels") or {}).get("catalog.import-id", ""))'
 }
 login() { call POST /api/v2/catalog/auth/login "" "{\"username\":\"$1\",\"password\":\"$1123\"}"; json "d['token']"; }
 
