@@ -25,18 +25,6 @@ public interface CatalogConfig {
 
     Imports imports();
 
-    Web web();
-
-    /** How the page may be used by browsers. */
-    interface Web {
-        /**
-         * Origins allowed to frame the page (CSP {@code frame-ancestors}), space-separated: Nebula's own UI when it
-         * embeds the catalog. Only this origin by default.
-         */
-        @WithDefault("'self'")
-        String frameAncestors();
-    }
-
     /** Imports (see docs/imports.md). */
     interface Imports {
         /** Engines an import may ask for. */
