@@ -13,6 +13,7 @@ source "$ROOT/faults/lib.sh"
 source "$ROOT/faults/import-lib.sh"
 
 service only
+PIDS+=($SVC_PID)
 TOKEN=$(login operator)
 sim_chaos '{"write_answer":"delay","write_answer_delay_ms":8000}'
 args=(-s -m 30 -o "$WORK/body" -w '%{http_code}' -X POST "$BASE/api/v2/catalog/import" -H "Authorization: Bearer $TOKEN"
