@@ -25,6 +25,18 @@ public interface CatalogConfig {
 
     Imports imports();
 
+    Web web();
+
+    /** How the page is served to browsers. */
+    interface Web {
+        /**
+         * CSP frame-ancestors sources that may embed the page, e.g. {@code 'self' https://nebula.example.com} so that
+         * Nebula's own UI can show it in a frame.
+         */
+        @WithDefault("'self'")
+        String frameAncestors();
+    }
+
     /** Imports (see docs/imports.md). */
     interface Imports {
         /** Engines an import may ask for. */

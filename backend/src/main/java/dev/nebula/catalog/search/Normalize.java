@@ -27,9 +27,20 @@ public final class Normalize {
         if (v == null || v.isNull() || !v.isValueNode()) {
             return null;
         }
-        String s = v.asText().trim();
+        String s = visible(v.asText()).trim();
         return s.isEmpty() ? null : s;
     }
+
+    /**
+     * Hub text without Unicode bidi controls (embeddings, overrides, isolates, marks): anyone can publish a card, and
+     * these would make the page show text in an order other than it is stored (a reversed name, a spoofed license).
+     */
+    public static String visible(String text) {
+        return text == null ? null : BIDI_CONTROLS.matcher(text).replaceAll("");
+    }
+
+    private static final java.util.regex.Pattern BIDI_CONTROLS =
+            java.util.regex.Pattern.compile("[\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
 
     /** 64-bit count; numbers sent as strings are accepted, negatives and junk are not. */
     public static Long count(JsonNode node, String field) {
@@ -105,7 +116,7 @@ public final class Normalize {
             if (out.size() >= max) {
                 break;
             }
-            String s = e.isTextual() ? e.asText().trim() : null;
+            String s = e.isTextual() ? visible(e.asText()).trim() : null;
             if (e.isObject()) {
                 s = text(e, "Name") != null ? text(e, "Name") : text(e, "name");
             }
@@ -124,7 +135,7 @@ public final class Normalize {
         if (text == null) {
             return null;
         }
-        String s = text.replaceAll("\\s+", " ").trim();
+        String s = visible(text).replaceAll("\\s+", " ").trim();
         return s.isEmpty() ? null : s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 

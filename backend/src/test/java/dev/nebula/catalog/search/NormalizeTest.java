@@ -50,4 +50,15 @@ class NormalizeTest {
         assertEquals("fill-mask", Normalize.first(Normalize.strings(n, "b", 1)));
         assertNull(Normalize.first(Normalize.strings(n, "c", 1)));
     }
+
+    @Test
+    void bidiControlsFromHubTextNeverReachThePage() throws Exception {
+        // "evil\u202Egnp.exe" renders as "evilexe.png": the override would make a hub string lie about itself
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                "{\"name\":\"evil\\u202Egnp.exe\",\"tags\":[\"\\u2067rtl\\u2069\"]}");
+        org.junit.jupiter.api.Assertions.assertEquals("evilgnp.exe", Normalize.text(node, "name"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("rtl"), Normalize.strings(node, "tags", 5));
+        org.junit.jupiter.api.Assertions.assertEquals("a b", Normalize.shorten("a\u200F \u202Bb", 10));
+        org.junit.jupiter.api.Assertions.assertEquals("Hello world", CardSummary.of("# Hello \u202Eworld"));
+    }
 }

@@ -34,4 +34,31 @@ class SpaServingTest {
     void missingStaticFilesStay404() {
         given().when().get("/assets/missing-file.js").then().statusCode(404);
     }
+
+    @Test
+    void thePageIsHardenedAndNeverCachedStale() {
+        for (String path : new String[] {"/", "/model-catalog"}) {
+            var page = given().when().get(path).then().statusCode(200)
+                    .header("Cache-Control", "no-cache")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Referrer-Policy", "same-origin")
+                    .header("Content-Security-Policy", containsString("default-src 'self'"))
+                    .header("Content-Security-Policy", containsString("script-src 'self';"))
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'self'"))
+                    .extract().body().asString();
+            java.util.regex.Matcher script = java.util.regex.Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(page);
+            org.junit.jupiter.api.Assertions.assertTrue(script.find(), page);
+            // the hashed bundle the page names keeps its long caching: a new deploy has new names
+            given().when().get(script.group(1)).then().statusCode(200)
+                    .header("Cache-Control", containsString("immutable"))
+                    .header("X-Content-Type-Options", "nosniff");
+        }
+    }
+
+    @Test
+    void apiAnswersCarryNoSniffAndNoPagePolicy() {
+        given().when().get("/api/v2/catalog/does-not-exist").then().statusCode(404)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", org.hamcrest.Matchers.nullValue());
+    }
 }

@@ -1,0 +1,47 @@
+package dev.nebula.catalog.web;
+
+import dev.nebula.catalog.config.CatalogConfig;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * Browser hardening on every answer. All answers say nosniff and same-origin referrers. The page itself (HTML, outside
+ * /api and /q) gets a Content-Security-Policy whose frame-ancestors is configurable, so Nebula's own UI can embed it,
+ * and no-cache, so a deploy shows at the next load; the hashed bundles it names keep their long, immutable caching.
+ */
+@ApplicationScoped
+public class BrowserHeaders {
+
+    @Inject
+    CatalogConfig config;
+
+    private String policy;
+
+    void install(@Observes Router router) {
+        // Radix's scroll lock injects a <style> element, hence 'unsafe-inline' for styles only; scripts are ours alone.
+        policy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors "
+                + config.web().frameAncestors().trim();
+        router.route().order(-100).handler(this::decorate);
+    }
+
+    private void decorate(RoutingContext rc) {
+        String path = rc.normalizedPath();
+        boolean page = !path.startsWith("/api/") && !path.equals("/api") && !path.startsWith("/q/");
+        HttpServerResponse response = rc.response();
+        response.putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "same-origin");
+        if (page) {
+            rc.addHeadersEndHandler(ignored -> {
+                String type = response.headers().get("Content-Type");
+                if (type != null && type.startsWith("text/html")) {
+                    response.putHeader("Content-Security-Policy", policy).putHeader("Cache-Control", "no-cache");
+                }
+            });
+        }
+        rc.next();
+    }
+}
