@@ -179,6 +179,25 @@ public interface CatalogConfig {
         @WithDefault("15s")
         Duration circuitOpenFor();
 
+        /**
+         * Longest a search or metadata request waits for its hub calls altogether (each call also has its own
+         * budget); deeper walks and slow hubs end in 504 {@code hub_timeout} rather than holding the caller.
+         */
+        @WithDefault("10s")
+        Duration requestDeadline();
+
+        /**
+         * Requests that may reach a hub (search, metadata, pre-flight) per user per minute; a quarter of it may come
+         * at once. Over it: 429 with Retry-After, before any hub call, so one user cannot use up the hubs' quota or
+         * trip their circuit breakers for everyone.
+         */
+        @WithDefault("120")
+        int perUserPerMinute();
+
+        /** The same per client address (several users behind one proxy share it). */
+        @WithDefault("480")
+        int perAddressPerMinute();
+
         /** Sent to both hubs: some hub front ends block unknown or library-default agents. */
         @WithDefault("nebula-model-catalog/0.1 (+https://github.com/lipish/nebula)")
         String userAgent();

@@ -2,8 +2,10 @@ package dev.nebula.catalog.imports;
 
 import dev.nebula.catalog.auth.Caller;
 import dev.nebula.catalog.auth.NebulaSessions;
+import dev.nebula.catalog.search.HubQuota;
 import dev.nebula.catalog.web.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -38,12 +41,16 @@ public class ImportResource {
     @Inject
     Caller caller;
 
+    @Inject
+    HubQuota quota;
+
     @POST
     @Path("/import/preflight")
     @RolesAllowed("operator")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ImportApi.Preflight preflight(ImportApi.ImportRequest request) {
+    public ImportApi.Preflight preflight(ImportApi.ImportRequest request, @Context HttpServerRequest http) {
         ImportApi.ImportRequest valid = validation.validate(request);
+        quota.take(http);
         return sessions.withSession(caller, token -> preflights.check(valid, token).preflight());
     }
 

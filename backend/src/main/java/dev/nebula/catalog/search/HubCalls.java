@@ -3,12 +3,16 @@ package dev.nebula.catalog.search;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.ws.rs.core.Response;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import org.jboss.resteasy.reactive.RestResponse;
 
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,12 +42,30 @@ public final class HubCalls {
                 .build(api);
     }
 
-    public static String body(Response response) {
-        if (!response.hasEntity()) {
-            return "";
-        }
-        String body = response.readEntity(String.class);
-        return body == null ? "" : body;
+    /**
+     * One attempt at a hub call: the body is read up to {@code cap} on a worker thread (so neither reading it nor
+     * what {@code reader} does with it runs on the event loop), the whole attempt is bounded by {@code budget}, and
+     * it is counted and reflected in the hub's health ({@code health} null: a call whose failure says nothing about
+     * the hub, such as a model card anyone can write).
+     */
+    public static <T> Uni<T> attempt(Provider provider, Uni<RestResponse<InputStream>> call, long cap, Duration budget,
+                                     SearchMetrics metrics, HubHealth health, Function<HubAnswer, T> reader) {
+        return call.emitOn(Infrastructure.getDefaultWorkerPool())
+                .invoke(response -> metrics.hubResponse(provider, response.getStatus()))
+                .map(response -> HubAnswer.read(provider, response, cap))
+                .ifNoItem().after(budget).failWith(() -> HubException.timeout(provider, budget))
+                .onFailure().transform(e -> transportFailure(provider, e, budget))
+                .map(reader)
+                .invoke(() -> {
+                    if (health != null) {
+                        health.success(provider);
+                    }
+                })
+                .onFailure().invoke(e -> {
+                    if (health != null) {
+                        health.failure(provider, e);
+                    }
+                });
     }
 
     /** Parses a body that must be JSON; HTML error pages and truncated bodies become {@code hub_bad_response}. */
@@ -67,8 +89,9 @@ public final class HubCalls {
      * The hub's own words about an error: {@code X-Error-Message} first, then {@code error}/{@code message}
      * fields of a JSON body; never an HTML page. Shortened, because it ends up in our error message.
      */
-    public static String hubMessage(Response response, String body) {
-        String header = response.getHeaderString("X-Error-Message");
+    public static String hubMessage(HubAnswer response) {
+        String body = response.body();
+        String header = response.header("X-Error-Message");
         if (header != null && !header.isBlank()) {
             return shorten(header);
         }
@@ -87,8 +110,8 @@ public final class HubCalls {
     }
 
     /** Seconds to wait after a 429: {@code Retry-After} (seconds or date), else HF's {@code RateLimit: ...;t=N}. */
-    public static long retryAfterSeconds(Response response) {
-        String retryAfter = response.getHeaderString("Retry-After");
+    public static long retryAfterSeconds(HubAnswer response) {
+        String retryAfter = response.header("Retry-After");
         if (retryAfter != null && !retryAfter.isBlank()) {
             try {
                 return Math.max(1, Long.parseLong(retryAfter.trim()));
@@ -101,7 +124,7 @@ public final class HubCalls {
                 }
             }
         }
-        String rateLimit = response.getHeaderString("RateLimit");
+        String rateLimit = response.header("RateLimit");
         if (rateLimit != null) {
             Matcher m = RATELIMIT_RESET.matcher(rateLimit);
             if (m.find()) {
@@ -112,15 +135,15 @@ public final class HubCalls {
     }
 
     /** Failures every hub call shares: 429, 5xx, 408 and other statuses that are not the endpoint's business. */
-    public static HubException commonFailure(Provider provider, Response response, String body) {
-        int status = response.getStatus();
+    public static HubException commonFailure(Provider provider, HubAnswer response) {
+        int status = response.status();
         if (status == 429) {
             return HubException.rateLimited(provider, retryAfterSeconds(response));
         }
         if (status >= 500 || status == 408) {
             return HubException.unavailable(provider, "HTTP " + status + ".");
         }
-        return HubException.rejected(provider, status, hubMessage(response, body));
+        return HubException.rejected(provider, status, hubMessage(response));
     }
 
     /** Turns what the HTTP client throws into our failures; our own failures pass through. */

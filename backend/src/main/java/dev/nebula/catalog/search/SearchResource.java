@@ -1,6 +1,7 @@
 package dev.nebula.catalog.search;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 /** Hub search and model metadata for the page. Parameters are validated here; nothing here builds a URL. */
@@ -19,18 +21,26 @@ public class SearchResource {
     @Inject
     SearchService search;
 
+    @Inject
+    HubQuota quota;
+
     @GET
     public Uni<SearchPage> search(@QueryParam("provider") String provider, @QueryParam("q") String q,
                                   @QueryParam("task") String task, @QueryParam("sort") String sort,
                                   @QueryParam("page") String page, @QueryParam("limit") String limit,
-                                  @QueryParam("cursor") String cursor) {
-        return search.search(SearchRequestLimits.query(provider, q, task, sort, page, limit), cursor);
+                                  @QueryParam("cursor") String cursor, @Context HttpServerRequest request) {
+        SearchQuery query = SearchRequestLimits.query(provider, q, task, sort, page, limit);
+        quota.take(request);
+        return search.search(query, cursor);
     }
 
     @GET
     @Path("/{provider}/{owner}/{name}")
     public Uni<ModelMetadata> metadata(@PathParam("provider") String provider, @PathParam("owner") String owner,
-                                       @PathParam("name") String name) {
-        return search.metadataOf(Provider.parse(provider, "provider"), SearchRequestLimits.modelId(owner, name));
+                                       @PathParam("name") String name, @Context HttpServerRequest request) {
+        Provider hub = Provider.parse(provider, "provider");
+        String id = SearchRequestLimits.modelId(owner, name);
+        quota.take(request);
+        return search.metadataOf(hub, id);
     }
 }

@@ -52,7 +52,9 @@ public class SearchService {
         SearchQuery query = cursor == null || cursor.isBlank() ? requested
                 : requested.atPage(SearchCursor.page(cursor.trim(), requested));
         ModelHub hub = hubFor(query.provider());
+        Duration deadline = config.search().requestDeadline();
         return pages.get(query, () -> hub.search(query))
+                .ifNoItem().after(deadline).failWith(() -> HubException.timeout(query.provider(), deadline))
                 .map(page -> new SearchPage(query.provider().wire(), query.page(), query.limit(),
                         withHoldings(query.provider(), page.items()), page.hasMore(), page.total(),
                         page.hasMore() && query.page() < SearchRequestLimits.MAX_PAGE ? SearchCursor.next(query) : null))
@@ -65,7 +67,9 @@ public class SearchService {
     public Uni<ModelMetadata> metadataOf(Provider provider, String modelId) {
         String id = SearchRequestLimits.modelId(modelId);
         ModelHub hub = hubFor(provider);
-        return metadata.get(provider.wire() + "/" + id, () -> hub.metadata(id));
+        Duration deadline = config.search().requestDeadline();
+        return metadata.get(provider.wire() + "/" + id, () -> hub.metadata(id))
+                .ifNoItem().after(deadline).failWith(() -> HubException.timeout(provider, deadline));
     }
 
     /**

@@ -6,8 +6,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestQuery;
+
+import java.io.InputStream;
 
 /** Hugging Face Hub endpoints as the REST client sees them. Only {@link HuggingFaceClient} uses this. */
 @Path("")
@@ -16,16 +18,16 @@ interface HuggingFaceApi {
     /** Search; the parameters are either built by us or taken from a validated {@code Link: rel="next"}. */
     @GET
     @Path("/api/models")
-    Uni<Response> models(@RestQuery MultivaluedMap<String, String> query);
+    Uni<RestResponse<InputStream>> models(@RestQuery MultivaluedMap<String, String> query);
 
     @GET
     @Path("/api/models/{owner}/{name}")
-    Uni<Response> model(@PathParam("owner") String owner, @PathParam("name") String name,
+    Uni<RestResponse<InputStream>> model(@PathParam("owner") String owner, @PathParam("name") String name,
                         @QueryParam("blobs") boolean blobs);
 
     /** The model card at a revision (plain file, not LFS). */
     @GET
     @Path("/{owner}/{name}/raw/{revision}/README.md")
-    Uni<Response> readme(@PathParam("owner") String owner, @PathParam("name") String name,
+    Uni<RestResponse<InputStream>> readme(@PathParam("owner") String owner, @PathParam("name") String name,
                          @PathParam("revision") String revision);
 }

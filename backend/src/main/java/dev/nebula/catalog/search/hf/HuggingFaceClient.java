@@ -2,6 +2,7 @@ package dev.nebula.catalog.search.hf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nebula.catalog.config.CatalogConfig;
+import dev.nebula.catalog.search.HubAnswer;
 import dev.nebula.catalog.search.HubCalls;
 import dev.nebula.catalog.search.HubException;
 import dev.nebula.catalog.search.HubGuard;
@@ -14,8 +15,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -60,45 +62,43 @@ public class HuggingFaceClient {
 
     Uni<HfListing> models(MultivaluedMap<String, String> query) {
         Duration budget = config.hubs().huggingface().searchTimeout();
-        return guard.call(() -> call(api.models(query), budget, response -> {
-            String body = HubCalls.body(response);
-            if (response.getStatus() == 401) {
-                throw tokenConfigured ? HubException.tokenInvalid(HF) : HubCalls.commonFailure(HF, response, body);
+        return guard.call(() -> call(api.models(query), HubAnswer.SEARCH_CAP, budget, response -> {
+            if (response.status() == 401) {
+                throw tokenConfigured ? HubException.tokenInvalid(HF) : HubCalls.commonFailure(HF, response);
             }
-            if (response.getStatus() != 200) {
-                throw HubCalls.commonFailure(HF, response, body);
+            if (response.status() != 200) {
+                throw HubCalls.commonFailure(HF, response);
             }
-            JsonNode items = HubCalls.json(HF, body);
+            JsonNode items = HubCalls.json(HF, response.body());
             if (!items.isArray()) {
                 // seen in the wild: a rate-limit object with HTTP 200
-                String message = HubCalls.hubMessage(response, body);
+                String message = HubCalls.hubMessage(response);
                 if (message != null && message.toLowerCase().contains("rate limit")) {
                     throw HubException.rateLimited(HF, HubCalls.retryAfterSeconds(response));
                 }
                 throw HubException.badResponse(HF, "a search answer that is not a list.");
             }
-            return new HfListing(items, NextLink.parse(response.getHeaderString("Link")));
+            return new HfListing(items, NextLink.parse(response.header("Link")));
         }));
     }
 
     /** Model info with per-file sizes ({@code blobs=true}). */
     Uni<JsonNode> model(String owner, String name) {
         Duration budget = config.hubs().huggingface().metadataTimeout();
-        return guard.call(() -> call(api.model(owner, name, true), budget, response -> {
-            String body = HubCalls.body(response);
-            int status = response.getStatus();
+        return guard.call(() -> call(api.model(owner, name, true), HubAnswer.METADATA_CAP, budget, response -> {
+            int status = response.status();
             if (status == 401 || status == 404) {
                 // anonymous callers get 401 for missing and private repos alike; only a bad token is our problem
-                String message = HubCalls.hubMessage(response, body);
+                String message = HubCalls.hubMessage(response);
                 if (status == 401 && message != null && message.matches(INVALID_TOKEN_HINTS)) {
                     throw HubException.tokenInvalid(HF);
                 }
                 throw HubException.notFound(HF, owner + "/" + name);
             }
             if (status != 200) {
-                throw HubCalls.commonFailure(HF, response, body);
+                throw HubCalls.commonFailure(HF, response);
             }
-            JsonNode info = HubCalls.json(HF, body);
+            JsonNode info = HubCalls.json(HF, response.body());
             if (!info.isObject() || Normalize.text(info, "id") == null) {
                 throw HubException.badResponse(HF, "model info without an id.");
             }
@@ -109,20 +109,12 @@ public class HuggingFaceClient {
     /** The model card text, or null: the card is a nicety, so any failure here is swallowed. */
     Uni<String> readme(String owner, String name, String revision) {
         Duration budget = config.hubs().huggingface().metadataTimeout();
-        return api.readme(owner, name, revision)
-                .ifNoItem().after(budget).fail()
-                .invoke(response -> metrics.hubResponse(HF, response.getStatus()))
-                .map(response -> response.getStatus() == 200 ? HubCalls.body(response) : null)
+        return HubCalls.attempt(HF, api.readme(owner, name, revision), HubAnswer.README_CAP, budget, metrics, null,
+                        response -> response.status() == 200 ? response.body() : null)
                 .onFailure().recoverWithNull();
     }
 
-    /** One attempt: bounded in time, counted, and reflected in the hub's health. */
-    private <T> Uni<T> call(Uni<Response> call, Duration budget, Function<Response, T> reader) {
-        return call.ifNoItem().after(budget).failWith(() -> HubException.timeout(HF, budget))
-                .onFailure().transform(e -> HubCalls.transportFailure(HF, e, budget))
-                .invoke(response -> metrics.hubResponse(HF, response.getStatus()))
-                .map(reader)
-                .invoke(() -> health.success(HF))
-                .onFailure().invoke(e -> health.failure(HF, e));
+    private <T> Uni<T> call(Uni<RestResponse<InputStream>> call, long cap, Duration budget, Function<HubAnswer, T> reader) {
+        return HubCalls.attempt(HF, call, cap, budget, metrics, health, reader);
     }
 }

@@ -10,6 +10,7 @@ import dev.nebula.catalog.search.Normalize;
 import dev.nebula.catalog.search.Provider;
 import dev.nebula.catalog.search.SearchItem;
 import dev.nebula.catalog.search.SearchQuery;
+import dev.nebula.catalog.web.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Hugging Face behind {@link ModelHub}: builds the listing request, walks cursor chains for page numbers. */
 @ApplicationScoped
@@ -28,6 +30,12 @@ public class HuggingFaceHub implements ModelHub {
     /** Exactly the fields we map; with expand HF returns only these (plus id), which keeps pages small. */
     static final List<String> EXPAND = List.of("downloads", "likes", "lastModified", "createdAt", "pipeline_tag",
             "library_name", "tags", "gated", "private", "usedStorage", "safetensors");
+
+    /**
+     * Pages a request may walk past the furthest one known: with the page itself that is at most 5 hub calls per API
+     * request. Walking the whole chain to page 100 took 100 calls and 19 s against a slow hub.
+     */
+    static final int MAX_WALK = 4;
 
     @Inject
     HuggingFaceClient client;
@@ -74,7 +82,11 @@ public class HuggingFaceHub implements ModelHub {
         if (known != null) {
             return Uni.createFrom().item(known);
         }
-        int from = Math.min(chains.furthest(query.listKey()), page - 1);
+        int furthest = chains.furthest(query.listKey());
+        if (page - furthest > MAX_WALK) {
+            return Uni.createFrom().failure(tooDeep(page, furthest));
+        }
+        int from = Math.min(furthest, page - 1);
         return paramsFor(query, from).chain(params -> params == null ? Uni.createFrom().nullItem()
                 : fetch(query, from, params).chain(ignored -> {
                     // No next link on page `from`: the list ends before `page` (walking on would refetch forever).
@@ -123,6 +135,13 @@ public class HuggingFaceHub implements ModelHub {
     /** The whole call, retry included, stays within {@code budget}; */
     private <T> Uni<T> withinBudget(Uni<T> call, Duration budget) {
         return call.ifNoItem().after(budget).failWith(() -> HubException.timeout(Provider.HUGGINGFACE, budget));
+    }
+
+    private static ApiException tooDeep(int page, int furthest) {
+        return new ApiException(400, "page_too_deep", "Hugging Face pages only forward, and page " + page
+                + " of this search lies more than " + MAX_WALK + " pages beyond the furthest page seen so far (" + furthest
+                + "). Narrow the search (a more specific query or a task) or page forward from page " + furthest + ".",
+                Map.of("field", "page", "furthest_page", furthest));
     }
 
     private static boolean hasReadme(JsonNode info) {

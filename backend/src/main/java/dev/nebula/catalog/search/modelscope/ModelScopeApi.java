@@ -9,9 +9,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import java.io.InputStream;
 import java.util.Map;
 
 /** ModelScope endpoints as the REST client sees them. Only {@link ModelScopeClient} uses this. */
@@ -21,20 +22,20 @@ interface ModelScopeApi {
     /** Official OpenAPI search: page-based, snake_case, with a total. */
     @GET
     @Path("/openapi/v1/models")
-    Uni<Response> openapiModels(@RestQuery MultivaluedMap<String, String> query);
+    Uni<RestResponse<InputStream>> openapiModels(@RestQuery MultivaluedMap<String, String> query);
 
     /** The web UI's search. PUT with a JSON body — GET answers 404. */
     @PUT
     @Path("/api/v1/dolphin/models")
     @Consumes(MediaType.APPLICATION_JSON)
-    Uni<Response> dolphinModels(Map<String, Object> body);
+    Uni<RestResponse<InputStream>> dolphinModels(Map<String, Object> body);
 
     @GET
     @Path("/api/v1/models/{owner}/{name}")
-    Uni<Response> model(@PathParam("owner") String owner, @PathParam("name") String name);
+    Uni<RestResponse<InputStream>> model(@PathParam("owner") String owner, @PathParam("name") String name);
 
     @GET
     @Path("/api/v1/models/{owner}/{name}/repo/files")
-    Uni<Response> files(@PathParam("owner") String owner, @PathParam("name") String name,
+    Uni<RestResponse<InputStream>> files(@PathParam("owner") String owner, @PathParam("name") String name,
                         @QueryParam("Revision") String revision, @QueryParam("Recursive") String recursive);
 }

@@ -2,6 +2,7 @@ package dev.nebula.catalog.search.modelscope;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nebula.catalog.config.CatalogConfig;
+import dev.nebula.catalog.search.HubAnswer;
 import dev.nebula.catalog.search.HubCalls;
 import dev.nebula.catalog.search.HubException;
 import dev.nebula.catalog.search.HubGuard;
@@ -14,8 +15,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestResponse;
 
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;
@@ -60,11 +62,11 @@ public class ModelScopeClient {
 
     /** {@code data} of the OpenAPI envelope ({@code models}, {@code total_count}, …). */
     Uni<JsonNode> openapiSearch(MultivaluedMap<String, String> query) {
-        return guard.call(() -> call(api.openapiModels(query), searchBudget(), response -> {
+        return guard.call(() -> call(api.openapiModels(query), HubAnswer.SEARCH_CAP, searchBudget(), response -> {
             JsonNode root = searchBody(response);
             JsonNode data = root.get("data");
             if (!Normalize.bool(root, "success") || data == null || !data.isObject()) {
-                throw HubException.rejected(MS, response.getStatus(), Normalize.text(root, "message"));
+                throw HubException.rejected(MS, response.status(), Normalize.text(root, "message"));
             }
             return data;
         }));
@@ -72,11 +74,11 @@ public class ModelScopeClient {
 
     /** {@code Data.Model} of the dolphin envelope ({@code Models}, {@code TotalCount}). */
     Uni<JsonNode> dolphinSearch(Map<String, Object> body) {
-        return guard.call(() -> call(api.dolphinModels(body), searchBudget(), response -> {
+        return guard.call(() -> call(api.dolphinModels(body), HubAnswer.SEARCH_CAP, searchBudget(), response -> {
             JsonNode root = searchBody(response);
             JsonNode data = root.path("Data").path("Model");
             if (!Normalize.bool(root, "Success") || !data.isObject()) {
-                throw HubException.rejected(MS, response.getStatus(), Normalize.text(root, "Message"));
+                throw HubException.rejected(MS, response.status(), Normalize.text(root, "Message"));
             }
             return data;
         }));
@@ -84,24 +86,23 @@ public class ModelScopeClient {
 
     /** {@code Data} of the legacy model detail. */
     Uni<JsonNode> model(String owner, String name) {
-        return guard.call(() -> call(api.model(owner, name), metadataBudget(), response -> repoData(response, owner + "/" + name)));
+        return guard.call(() -> call(api.model(owner, name), HubAnswer.METADATA_CAP, metadataBudget(), response -> repoData(response, owner + "/" + name)));
     }
 
     /** {@code Data} of the file list at the default branch ({@code Files}, {@code LatestCommitter}). */
     Uni<JsonNode> files(String owner, String name) {
-        return guard.call(() -> call(api.files(owner, name, "master", "True"), metadataBudget(),
+        return guard.call(() -> call(api.files(owner, name, "master", "True"), HubAnswer.METADATA_CAP, metadataBudget(),
                 response -> repoData(response, owner + "/" + name)));
     }
 
-    private JsonNode searchBody(Response response) {
-        String body = HubCalls.body(response);
-        if (response.getStatus() == 401 || response.getStatus() == 403) {
-            throw tokenConfigured ? HubException.tokenInvalid(MS) : HubCalls.commonFailure(MS, response, body);
+    private JsonNode searchBody(HubAnswer response) {
+        if (response.status() == 401 || response.status() == 403) {
+            throw tokenConfigured ? HubException.tokenInvalid(MS) : HubCalls.commonFailure(MS, response);
         }
-        if (response.getStatus() != 200) {
-            throw HubCalls.commonFailure(MS, response, body);
+        if (response.status() != 200) {
+            throw HubCalls.commonFailure(MS, response);
         }
-        JsonNode root = HubCalls.json(MS, body);
+        JsonNode root = HubCalls.json(MS, response.body());
         if (!root.isObject()) {
             throw HubException.badResponse(MS, "a search answer that is not an object.");
         }
@@ -109,9 +110,8 @@ public class ModelScopeClient {
     }
 
     /** Repo-scoped calls: a missing or inaccessible model is a 404 for our caller, whatever way ModelScope says it. */
-    private JsonNode repoData(Response response, String id) {
-        String body = HubCalls.body(response);
-        int status = response.getStatus();
+    private JsonNode repoData(HubAnswer response, String id) {
+        int status = response.status();
         if (status == 404 || ((status == 401 || status == 403) && !tokenConfigured)) {
             throw HubException.notFound(MS, id);
         }
@@ -119,9 +119,9 @@ public class ModelScopeClient {
             throw HubException.tokenInvalid(MS);
         }
         if (status != 200) {
-            throw HubCalls.commonFailure(MS, response, body);
+            throw HubCalls.commonFailure(MS, response);
         }
-        JsonNode root = HubCalls.json(MS, body);
+        JsonNode root = HubCalls.json(MS, response.body());
         JsonNode data = root.get("Data");
         if (!Normalize.bool(root, "Success") || data == null || !data.isObject()) {
             String message = Normalize.text(root, "Message");
@@ -142,13 +142,7 @@ public class ModelScopeClient {
         return config.hubs().modelscope().metadataTimeout();
     }
 
-    /** One attempt: bounded in time, counted, and reflected in the hub's health. */
-    private <T> Uni<T> call(Uni<Response> call, Duration budget, Function<Response, T> reader) {
-        return call.ifNoItem().after(budget).failWith(() -> HubException.timeout(MS, budget))
-                .onFailure().transform(e -> HubCalls.transportFailure(MS, e, budget))
-                .invoke(response -> metrics.hubResponse(MS, response.getStatus()))
-                .map(reader)
-                .invoke(() -> health.success(MS))
-                .onFailure().invoke(e -> health.failure(MS, e));
+    private <T> Uni<T> call(Uni<RestResponse<InputStream>> call, long cap, Duration budget, Function<HubAnswer, T> reader) {
+        return HubCalls.attempt(MS, call, cap, budget, metrics, health, reader);
     }
 }
