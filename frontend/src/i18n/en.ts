@@ -81,6 +81,7 @@ export const en = {
   'audit.outcome.succeeded': 'Succeeded',
   'audit.outcome.failed': 'Failed',
   'audit.outcome.denied': 'Denied',
+  'audit.attempts': '× {count} attempts',
   'audit.outcome.refused': 'Refused',
   'audit.loading': 'Loading audit records…',
   'audit.emptyTitle': 'No audit records',

@@ -80,6 +80,7 @@ export const zh: Messages = {
   'audit.outcome.succeeded': '成功',
   'audit.outcome.failed': '失败',
   'audit.outcome.denied': '已拒绝',
+  'audit.attempts': '× {count} 次',
   'audit.outcome.refused': '已驳回',
   'audit.loading': '正在加载审计记录…',
   'audit.emptyTitle': '暂无审计记录',

@@ -87,7 +87,14 @@ export function AuditTable({ items }: { items: AuditRecord[] }) {
                 <Target record={record} />
               </StackCell>
               <StackCell label={col.outcome}>
-                <OutcomeBadge outcome={record.outcome} />
+                <span className="inline-flex items-center gap-1.5">
+                  <OutcomeBadge outcome={record.outcome} />
+                  {record.attempts > 1 && (
+                    <span className="text-xs text-muted-foreground whitespace-nowrap" title={record.last_at ?? undefined}>
+                      {t('audit.attempts', { count: record.attempts })}
+                    </span>
+                  )}
+                </span>
               </StackCell>
               <StackCell label={col.requestId}>
                 <code className="font-mono text-xs break-all select-all lg:break-normal lg:whitespace-nowrap">{record.request_id}</code>

@@ -19,6 +19,10 @@ public record AuditEntry(String actor, String role, String clientAddress, String
         }
     }
 
+    public AuditEntry withTarget(Target other) {
+        return new AuditEntry(actor, role, clientAddress, requestId, action, other, details);
+    }
+
     public AuditEntry withDetails(Map<String, Object> more) {
         return new AuditEntry(actor, role, clientAddress, requestId, action, target, more);
     }

@@ -13,7 +13,10 @@ import org.hibernate.type.SqlTypes;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
-/** One line of the audit trail. Rows are only ever inserted: an outcome is a new row pointing at its intent. */
+/**
+ * One line of the audit trail. Rows are only ever inserted (an outcome is a new row pointing at its intent), except
+ * that repeated denied attempts add to a row's {@code attempts} and {@code last_at} (see {@link DeniedAttempts}).
+ */
 @Entity
 @Table(name = "audit_event")
 public class AuditEvent extends PanacheEntityBase {
@@ -44,4 +47,11 @@ public class AuditEvent extends PanacheEntityBase {
 
     @Column(name = "correlates_to")
     public Long correlatesTo;
+
+    /** How many attempts this row stands for (1 except for merged denied attempts). */
+    public int attempts = 1;
+
+    /** When the last merged attempt happened; null while the row stands for one. */
+    @Column(name = "last_at")
+    public OffsetDateTime lastAt;
 }

@@ -63,7 +63,17 @@ public class AuditLog {
         }
     }
 
-    /** A single event with no effect to guard (a denied attempt, a login). Failure to write is logged, not thrown. */
+    /** A denied attempt, merged with its repeats (see {@link AuditWriter#insertDenied}). Failure is logged, not thrown. */
+    public void denied(AuditEntry entry, java.time.Duration window, int individual) {
+        try {
+            writer.insertDenied(entry, window, individual);
+        } catch (RuntimeException e) {
+            metrics.counter("catalog.audit.failures", "phase", "event").increment();
+            Log.errorf("denied attempt %s by %s could not be audited: %s", entry.action(), entry.actor(), e.toString());
+        }
+    }
+
+    /** A single event with no effect to guard (a login). Failure to write is logged, not thrown. */
     public void record(AuditEntry entry, String outcome) {
         try {
             writer.insert(entry, outcome, null);
@@ -118,6 +128,46 @@ public class AuditLog {
             event.details = details;
             event.correlatesTo = intentId;
             event.persist();
+        }
+
+        /**
+         * A denied attempt: its own row while the actor has fewer than {@code individual} denied rows for this action
+         * in the window; after that it adds to the row of the same target, or to the actor's one overflow row
+         * (target {@code *}). A per-actor-and-action advisory lock keeps concurrent floods from racing past the count.
+         */
+        @Transactional(Transactional.TxType.REQUIRES_NEW)
+        void insertDenied(AuditEntry entry, java.time.Duration window, int individual) {
+            String actor = cap(entry.actor() == null ? "anonymous" : entry.actor(), 128);
+            String action = cap(entry.action(), 32);
+            String uid = cap(entry.target().modelUid(), 63);
+            AuditEvent.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                    .setParameter(1, "denied:" + actor + ":" + action).getSingleResult();
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            OffsetDateTime since = now.minus(window);
+            long rows = AuditEvent.count("outcome = ?1 and actor = ?2 and action = ?3 and occurredAt > ?4",
+                    DENIED, actor, action, since);
+            if (rows < individual) {
+                insert(entry, DENIED, null);
+                return;
+            }
+            String denied = "outcome = ?1 and actor = ?2 and action = ?3 and occurredAt > ?4 and ";
+            AuditEvent same = (uid == null
+                    ? AuditEvent.<AuditEvent>find(denied + "modelUid is null order by id desc", DENIED, actor, action, since)
+                    : AuditEvent.<AuditEvent>find(denied + "modelUid = ?5 order by id desc", DENIED, actor, action, since, uid))
+                    .firstResult();
+            if (same == null) {
+                same = AuditEvent.<AuditEvent>find(denied + "modelUid = '*' order by id desc", DENIED, actor, action, since)
+                        .firstResult();
+            }
+            if (same == null) {
+                insert(entry.withTarget(new AuditEntry.Target(null, null, "*"))
+                        .withDetails(Map.of("method", String.valueOf(entry.details().get("method")),
+                                "path", String.valueOf(entry.details().get("path")),
+                                "merged", "attempts at more targets than are kept one by one")), DENIED, null);
+                return;
+            }
+            same.attempts++;
+            same.lastAt = now;
         }
 
         private static String cap(String value, int max) {

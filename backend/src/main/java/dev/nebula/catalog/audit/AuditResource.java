@@ -24,7 +24,7 @@ public class AuditResource {
 
     public record Record(long id, String occurred_at, String actor, String role, String action, String provider,
                          String model_id, String model_uid, String outcome, String request_id, String client_address,
-                         Map<String, Object> details, Long correlates_to) {
+                         Map<String, Object> details, Long correlates_to, int attempts, String last_at) {
     }
 
     public record RecordPage(List<Record> items, int page, int limit, long total) {
@@ -82,6 +82,7 @@ public class AuditResource {
 
     private static Record toRecord(AuditEvent e) {
         return new Record(e.id, e.occurredAt.toInstant().toString(), e.actor, e.role, e.action, e.provider, e.modelId,
-                e.modelUid, e.outcome, e.requestId, e.clientAddress, e.details, e.correlatesTo);
+                e.modelUid, e.outcome, e.requestId, e.clientAddress, e.details, e.correlatesTo, e.attempts,
+                e.lastAt == null ? null : e.lastAt.toInstant().toString());
     }
 }

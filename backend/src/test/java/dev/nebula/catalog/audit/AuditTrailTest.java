@@ -67,4 +67,56 @@ class AuditTrailTest {
                 .when().get("/api/v2/catalog/audit")
                 .then().statusCode(400).body("error.details.field", equalTo("from"));
     }
+
+    /**
+     * A viewer hammering DELETE with 8 KB uids, every one different: before, each 403 stored its full path (8.7 MB for
+     * 1,000). Now the first few per actor and action get rows, the rest add to one row's count, and targets are short.
+     * An operator of the external issuer of its own, so that other tests' single denials stay rows of their own.
+     */
+    @Test
+    void aFloodOfDeniedAttemptsGrowsTheTrailByABoundedNumberOfShortRows() throws Exception {
+        String token = dev.nebula.catalog.support.ExternalIssuer.token("flooding-operator", List.of("gpu-operators"));
+        java.time.OffsetDateTime before = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusSeconds(1);
+        int flood = 120;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < flood; i++) {
+            String uid = i + "-" + "u".repeat(8 * 1024);
+            statuses.add(pool.submit(() -> given().auth().oauth2(token).when().delete("/api/v2/catalog/models/" + uid)
+                    .then().extract().statusCode()));
+        }
+        for (var status : statuses) {
+            assertEquals(403, status.get());
+        }
+        pool.shutdown();
+        // the same target again and again is one row with a count
+        for (int i = 0; i < 5; i++) {
+            given().auth().oauth2(token).when().delete("/api/v2/catalog/models/repeated-target").then().statusCode(403);
+        }
+
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        List<AuditEvent> rows = denied(before);
+        while (rows.stream().mapToInt(r -> r.attempts).sum() < flood + 5 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            rows = denied(before);
+        }
+        assertEquals(flood + 5, rows.stream().mapToInt(r -> r.attempts).sum(), "every attempt is counted");
+        org.junit.jupiter.api.Assertions.assertTrue(rows.size() <= 12, rows.size() + " rows");
+        for (AuditEvent row : rows) {
+            org.junit.jupiter.api.Assertions.assertTrue(row.details.get("path").toString().length() <= 256);
+            org.junit.jupiter.api.Assertions.assertTrue(row.modelUid == null || row.modelUid.length() <= 63);
+        }
+        AuditEvent merged = rows.stream().filter(r -> r.attempts > 1).findFirst().orElseThrow();
+        org.junit.jupiter.api.Assertions.assertNotNull(merged.lastAt);
+
+        // the admin's trail shows the count
+        given().filter(Contract.FILTER).auth().oauth2(Tokens.admin()).queryParam("actor", "flooding-operator")
+                .queryParam("outcome", "denied").when().get("/api/v2/catalog/audit")
+                .then().statusCode(200).body("items.attempts.max()", org.hamcrest.Matchers.greaterThan(1));
+    }
+
+    private static List<AuditEvent> denied(java.time.OffsetDateTime since) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> AuditEvent.<AuditEvent>list(
+                "outcome = 'denied' and actor = 'flooding-operator' and action = 'delete' and occurredAt > ?1", since));
+    }
 }
