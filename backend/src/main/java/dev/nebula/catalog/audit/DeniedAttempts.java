@@ -28,11 +28,13 @@ public class DeniedAttempts {
     AuditLog audit;
 
     void onDenied(@ObservesAsync AccessDenied denied) {
-        Matcher m = MODEL_PATH.matcher(denied.path());
+        // what the caller sent, made storable: PostgreSQL refuses NUL in text, and control characters help no reader
+        String sent = denied.path().replaceAll("\\p{Cntrl}", "?");
+        Matcher m = MODEL_PATH.matcher(sent);
         String uid = m.find() ? m.group(1) : null;
-        String path = denied.path().length() <= MAX_PATH ? denied.path() : denied.path().substring(0, MAX_PATH - 1) + "…";
+        String path = sent.length() <= MAX_PATH ? sent : sent.substring(0, MAX_PATH - 1) + "…";
         audit.denied(new AuditEntry(denied.actor(), denied.role(), denied.clientAddress(), denied.requestId(),
-                actionOf(denied.method(), denied.path()), new AuditEntry.Target(null, null, uid),
+                actionOf(denied.method(), sent), new AuditEntry.Target(null, null, uid),
                 Map.of("method", denied.method(), "path", path)), WINDOW, INDIVIDUAL);
     }
 

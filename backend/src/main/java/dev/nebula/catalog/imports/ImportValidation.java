@@ -1,5 +1,6 @@
 package dev.nebula.catalog.imports;
 
+import dev.nebula.catalog.nebula.ModelUids;
 import dev.nebula.catalog.search.Provider;
 import dev.nebula.catalog.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package dev.nebula.catalog.imports;
 
+import dev.nebula.catalog.nebula.ModelUids;
 import dev.nebula.catalog.config.CatalogConfig;
 import dev.nebula.catalog.inventory.CachePaths;
 import dev.nebula.catalog.nebula.NebulaClient;

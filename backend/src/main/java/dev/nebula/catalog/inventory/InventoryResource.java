@@ -1,5 +1,6 @@
 package dev.nebula.catalog.inventory;
 
+import dev.nebula.catalog.nebula.ModelUids;
 import dev.nebula.catalog.auth.Caller;
 import dev.nebula.catalog.auth.NebulaSessions;
 import dev.nebula.catalog.inventory.InventoryApi.DeleteImpact;
@@ -63,20 +64,20 @@ public class InventoryResource {
     @Path("/{uid}")
     @RolesAllowed("viewer")
     public Detail detail(@PathParam("uid") String uid) {
-        return inventory.detail(uid, sessions.tokenFor(caller));
+        return inventory.detail(ModelUids.requireAddressable(uid), sessions.tokenFor(caller));
     }
 
     @GET
     @Path("/{uid}/delete-impact")
     @RolesAllowed("viewer")
     public DeleteImpact deleteImpact(@PathParam("uid") String uid) {
-        return deletion.impact(uid, sessions.tokenFor(caller));
+        return deletion.impact(ModelUids.requireAddressable(uid), sessions.tokenFor(caller));
     }
 
     @DELETE
     @Path("/{uid}")
     @RolesAllowed("admin")
     public Deleted delete(@PathParam("uid") String uid) {
-        return deletion.delete(uid, caller, sessions.tokenFor(caller));
+        return deletion.delete(ModelUids.requireAddressable(uid), caller, sessions.tokenFor(caller));
     }
 }

@@ -56,6 +56,13 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
+        // the JSON reader wraps what Jackson found in a 400 of its own; the caller should hear what it was
+        if (e.getCause() instanceof MismatchedInputException shape) {
+            return jsonShape(shape, request);
+        }
+        if (e.getCause() instanceof JsonProcessingException parse) {
+            return json(parse, request);
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
             Log.errorf(e, "request failed with %d", status);
@@ -84,7 +91,9 @@ public class ErrorMappers {
             }
         }
         if (field.isEmpty()) {
-            return error(request, 400, "invalid_json", "The request body does not have the shape this endpoint expects.");
+            String what = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")
+                    ? "The request body has content after its JSON value." : "The request body does not have the shape this endpoint expects.";
+            return error(request, 400, "invalid_json", what);
         }
         return Response.status(400)
                 .entity(ErrorResponse.of(requestId(request), "invalid_json",

@@ -31,6 +31,17 @@ public class Routes {
                 .putHeader("Content-Type", "application/yaml;charset=UTF-8").end(contract));
         // Deep links such as /model-catalog render the SPA; paths with a dot are files and stay 404 when missing.
         router.getWithRegex("^/(?!api(/|$)|q(/|$))[^.]+$").handler(rc -> rc.reroute("/"));
+        // Only '&' separates parameters: the query decoder also splits on ';', so sort=name;state=failed applied a
+        // filter the caller never wrote as one. An encoded %3B stays an ordinary character of a value.
+        router.route("/api/*").order(-50).handler(rc -> {
+            String query = rc.request().query();
+            if (query != null && query.indexOf(';') >= 0) {
+                respond(rc, 400, "validation_failed", "Separate query parameters with & only; a ';' in a value is "
+                        + "written %3B.");
+                return;
+            }
+            rc.next();
+        });
         router.route("/api/*").order(Integer.MAX_VALUE).handler(this::apiNotFound);
         router.route("/api/*").order(Integer.MAX_VALUE).failureHandler(this::apiFailure);
     }

@@ -1,4 +1,4 @@
-package dev.nebula.catalog.imports;
+package dev.nebula.catalog.nebula;
 
 import org.junit.jupiter.api.Test;
 
