@@ -5,6 +5,7 @@ import type {
   AuditPage,
   AuditQuery,
   Capabilities,
+  PublicCapabilities,
   DeleteImpact,
   DeleteResult,
   DownloadedModelDetail,
@@ -135,7 +136,8 @@ export async function call<T>(
 
 /** Every call the page makes to our API. Components never call fetch themselves. */
 export const catalog = {
-  capabilities(signal?: AbortSignal): Promise<Capabilities> {
+  /** The full answer when signed in, the public part otherwise. */
+  capabilities(signal?: AbortSignal): Promise<Capabilities | PublicCapabilities> {
     return call(() => http.GET('/api/v2/catalog/capabilities', { signal }))
   },
   login(body: LoginRequest): Promise<LoginResponse> {

@@ -6,7 +6,8 @@ import type { AuditQuery, DownloadedModelsQuery } from '@/lib/types'
  */
 export const catalogKeys = {
   all: ['catalog'] as const,
-  capabilities: () => [...catalogKeys.all, 'capabilities'] as const,
+  /** Signed-in and anonymous callers get different answers, so each has its own entry. */
+  capabilities: (scope: 'public' | 'full') => [...catalogKeys.all, 'capabilities', scope] as const,
   audit: (query: AuditQuery) => [...catalogKeys.all, 'audit', query] as const,
   models: () => [...catalogKeys.all, 'models'] as const,
   modelList: (query: DownloadedModelsQuery) => [...catalogKeys.models(), 'list', query] as const,

@@ -7,6 +7,8 @@ import type { components, operations } from '@/api/schema'
 type Schemas = components['schemas']
 
 export type Capabilities = Schemas['Capabilities']
+/** What anonymous callers get: enough for the sign-in page. */
+export type PublicCapabilities = Schemas['PublicCapabilities']
 export type HubCapability = Schemas['HubCapability']
 export type CatalogProvider = Schemas['Provider']
 export type ErrorResponse = Schemas['ErrorResponse']

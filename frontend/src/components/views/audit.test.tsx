@@ -19,6 +19,8 @@ const records: AuditRecord[] = [
     client_address: '10.0.0.7',
     details: { reason: 'requires admin' },
     correlates_to: null,
+    attempts: 7,
+    last_at: '2026-11-26T10:06:00Z',
   },
   {
     id: 41,
@@ -29,6 +31,7 @@ const records: AuditRecord[] = [
     outcome: 'succeeded',
     request_id: 'req-login-1',
     client_address: null,
+    attempts: 1,
   },
 ]
 
@@ -60,6 +63,7 @@ describe('Audit page', () => {
     expect(first.getByText('huggingface / Qwen/Qwen2.5-7B-Instruct')).toBeTruthy()
     expect(first.getByText('qwen2-5-7b')).toBeTruthy()
     expect(first.getByText('Denied')).toBeTruthy()
+    expect(first.getByText('× 7 attempts')).toBeTruthy()
     expect(first.getByText('req-denied-1')).toBeTruthy()
     expect(first.getByText('10.0.0.7')).toBeTruthy()
     const time = rows[0].querySelector('time')!

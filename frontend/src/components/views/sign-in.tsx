@@ -6,7 +6,7 @@ import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { Card } from '@/components/ui/card'
 import { Input, Label } from '@/components/ui/input'
-import { useCapabilities } from '@/features/capabilities/use-capabilities'
+import { usePublicCapabilities } from '@/features/capabilities/use-capabilities'
 import { useSignIn } from '@/features/auth/use-auth-actions'
 import { useCountdown } from '@/features/auth/use-countdown'
 import { useSession } from '@/features/auth/use-session'
@@ -27,7 +27,7 @@ export function SignInView() {
   const session = useSession()
   const [params] = useSearchParams()
   const next = safeNext(params.get('next'))
-  const caps = useCapabilities()
+  const caps = usePublicCapabilities()
   const signIn = useSignIn()
   const [username, setUsername] = useState('')
   const [password, setPassword] = useState('')

@@ -37,8 +37,9 @@ export function SessionGuard() {
     }
     if (!had.current) return
     had.current = false
-    const capabilities = catalogKeys.capabilities()
-    queryClient.removeQueries({ predicate: (q) => q.queryKey[1] !== capabilities[1] })
+    // everything of the ended session goes, except what the sign-in page itself shows
+    const kept = catalogKeys.capabilities('public')
+    queryClient.removeQueries({ predicate: (q) => !(q.queryKey[1] === kept[1] && q.queryKey[2] === kept[2]) })
     const here = currentRef.current
     if (sessionStore.endReason() === 'expired' && !here.startsWith(ROUTES.signIn)) {
       navigate(signInPath(here), { replace: true })

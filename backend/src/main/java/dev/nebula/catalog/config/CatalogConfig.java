@@ -27,6 +27,15 @@ public interface CatalogConfig {
 
     Web web();
 
+    Status status();
+
+    /** The live status signed-in users see in capabilities. */
+    interface Status {
+        /** How long one probe of the database and Nebula answers every caller. */
+        @WithDefault("3s")
+        Duration probeEvery();
+    }
+
     /** How the page is served to browsers. */
     interface Web {
         /**

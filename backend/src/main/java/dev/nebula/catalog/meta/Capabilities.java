@@ -5,6 +5,16 @@ import java.util.List;
 /** API view of what this service is, what it is configured with and what it can reach right now. */
 public record Capabilities(String service, String version, Database database, Nebula nebula, List<Hub> hubs) {
 
+    /**
+     * What an anonymous caller learns: only what the sign-in page needs (whether the demo accounts of the simulator
+     * apply). Hosts, reachability and upstream error texts are for signed-in users.
+     */
+    public record Public(String service, String version, PublicNebula nebula) {
+    }
+
+    public record PublicNebula(boolean configured, boolean simulated) {
+    }
+
     public record Database(boolean reachable, String error) {
     }
 

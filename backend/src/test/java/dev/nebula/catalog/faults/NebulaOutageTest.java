@@ -109,7 +109,8 @@ class NebulaOutageTest {
 
     private static void assertCapabilitiesSayUnreachable() {
         long start = System.nanoTime();
-        given().filter(Contract.FILTER).when().get("/api/v2/catalog/capabilities")
+        given().filter(Contract.FILTER).auth().oauth2(dev.nebula.catalog.support.Tokens.viewer())
+                .when().get("/api/v2/catalog/capabilities")
                 .then().statusCode(200)
                 .body("nebula.reachable", equalTo(false))
                 .body("nebula.error", notNullValue())

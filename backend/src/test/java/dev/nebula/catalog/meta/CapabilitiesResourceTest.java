@@ -1,26 +1,52 @@
 package dev.nebula.catalog.meta;
 
 import dev.nebula.catalog.support.Contract;
+import dev.nebula.catalog.support.NebulaSimulatorResource;
+import dev.nebula.catalog.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 @QuarkusTest
 class CapabilitiesResourceTest {
 
     @Test
-    void reportsVersionDatabaseAndHubsFromRealConfigurationWithoutSigningIn() {
-        given().filter(Contract.FILTER)
+    void signedInUsersSeeVersionDatabaseNebulaAndHubs() {
+        given().filter(Contract.FILTER).auth().oauth2(Tokens.viewer())
                 .when().get("/api/v2/catalog/capabilities")
                 .then().statusCode(200)
                 .body("service", equalTo("nebula-model-catalog"))
                 .body("version", equalTo("0.1.0-SNAPSHOT"))
                 .body("database.reachable", equalTo(true))
+                .body("nebula.reachable", equalTo(true))
+                .body("nebula.url_host", notNullValue())
                 .body("hubs.provider", hasItems("huggingface", "modelscope"))
                 .body("hubs.find { it.provider == 'huggingface' }.base_url_host", notNullValue());
+    }
+
+    /** Anonymous callers fanned out one Nebula call and one database query each, and learnt internal hosts. */
+    @Test
+    void anonymousCallersLearnOnlyWhatTheSignInPageNeedsAndCostNoProbe() {
+        int before = NebulaSimulatorResource.control().requestCounts().getOrDefault("GET /api/healthz", 0);
+        for (int i = 0; i < 20; i++) {
+            Map<String, Object> body = given().filter(Contract.FILTER).when().get("/api/v2/catalog/capabilities")
+                    .then().statusCode(200)
+                    .body("nebula.simulated", equalTo(true))
+                    .body("nebula.configured", equalTo(true))
+                    .extract().jsonPath().getMap("$");
+            assertEquals(java.util.Set.of("service", "version", "nebula"), body.keySet());
+            assertEquals(java.util.Set.of("configured", "simulated"), ((Map<?, ?>) body.get("nebula")).keySet());
+        }
+        // an expired or foreign token is simply "not signed in" here
+        given().filter(Contract.FILTER).auth().oauth2("not-a-token").when().get("/api/v2/catalog/capabilities")
+                .then().statusCode(200).body("nebula.simulated", equalTo(true));
+        assertEquals(before, NebulaSimulatorResource.control().requestCounts().getOrDefault("GET /api/healthz", 0));
     }
 }

@@ -26,7 +26,7 @@ class HubHealthAndMetricsTest {
         given().filter(Contract.FILTER).header("Authorization", "Bearer " + Tokens.viewer())
                 .when().get("/api/v2/catalog/search?provider=huggingface&q=healthy").then().statusCode(200);
 
-        given().filter(Contract.FILTER)
+        given().filter(Contract.FILTER).auth().oauth2(dev.nebula.catalog.support.Tokens.viewer())
                 .when().get("/api/v2/catalog/capabilities")
                 .then().statusCode(200)
                 .body("hubs.find { it.provider == 'huggingface' }.last_success_at", notNullValue())
