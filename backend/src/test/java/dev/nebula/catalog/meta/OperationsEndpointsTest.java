@@ -40,4 +40,23 @@ class OperationsEndpointsTest {
         org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("uri=\"/api/v2/catalog/capabilities\""));
         org.hamcrest.MatcherAssert.assertThat(metrics, not(containsString("unknown-3")));
     }
+
+    /** 80 junk URLs used up the 60 URI tags, and real endpoints then vanished from /q/metrics. */
+    @Test
+    void junkUrlsShareOneTagAndNeverCrowdOutRealEndpoints() {
+        for (int i = 0; i < 20; i++) {
+            given().when().get("/junk-page-" + i).then().statusCode(200);
+            given().when().get("/assets/junk-" + i + ".js").then().statusCode(404);
+            given().when().get("/api/v2/catalog/models/junk-" + i + "/extra/more").then().statusCode(404);
+            given().when().get("/q/junk-" + i).then().statusCode(404);
+        }
+        given().auth().oauth2(dev.nebula.catalog.support.Tokens.viewer())
+                .when().get("/api/v2/catalog/models/bge-m3/delete-impact").then().statusCode(200);
+        given().auth().oauth2(dev.nebula.catalog.support.Tokens.viewer())
+                .when().get("/api/v2/catalog/imports/00000000-0000-0000-0000-000000000000").then().statusCode(404);
+        String metrics = given().accept("text/plain").when().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.hamcrest.MatcherAssert.assertThat(metrics, not(containsString("junk")));
+        org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("uri=\"/api/v2/catalog/models/{uid}/delete-impact\""));
+        org.junit.jupiter.api.Assertions.assertTrue(metrics.contains("uri=\"/api/v2/catalog/imports/{id}\""));
+    }
 }
