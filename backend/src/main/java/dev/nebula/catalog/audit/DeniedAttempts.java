@@ -2,7 +2,8 @@ package dev.nebula.catalog.audit;
 
 import dev.nebula.catalog.web.AccessDenied;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.ObservesAsync;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.util.Map;
@@ -27,7 +28,52 @@ public class DeniedAttempts {
     @Inject
     AuditLog audit;
 
-    void onDenied(@ObservesAsync AccessDenied denied) {
+    /** Denials waiting for the writer; a flood beyond this is counted but not queued. */
+    static final int QUEUE = 1000;
+
+    private final java.util.concurrent.BlockingQueue<AccessDenied> queue = new java.util.concurrent.ArrayBlockingQueue<>(QUEUE);
+    private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
+    private java.util.concurrent.ExecutorService writer;
+
+    /**
+     * One writer drains the queue: a flood of 403s then holds one database connection, not one per denial (with one
+     * each, 120 concurrent denials took the whole pool and every other request waited for a connection).
+     */
+    void start(@Observes io.quarkus.runtime.StartupEvent started) {
+        writer = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "denied-attempts");
+            t.setDaemon(true);
+            return t;
+        });
+        writer.execute(this::drain);
+    }
+
+    void stop(@Observes io.quarkus.runtime.ShutdownEvent stopping) {
+        writer.shutdownNow();
+    }
+
+    void onDenied(@Observes AccessDenied denied) {
+        if (!queue.offer(denied)) {
+            long lost = dropped.incrementAndGet();
+            if (lost % QUEUE == 1) {
+                Log.warnf("denied attempts arrive faster than they can be audited; %d not recorded so far", lost);
+            }
+        }
+    }
+
+    private void drain() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                write(queue.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                Log.warnf("could not audit a denied attempt: %s", e.toString());
+            }
+        }
+    }
+
+    private void write(AccessDenied denied) {
         // what the caller sent, made storable: PostgreSQL refuses NUL in text, and control characters help no reader
         String sent = denied.path().replaceAll("\\p{Cntrl}", "?");
         Matcher m = MODEL_PATH.matcher(sent);

@@ -116,7 +116,7 @@ public class ErrorMappers {
         String actor = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
         String role = identity.getRoles().contains("admin") ? "admin"
                 : identity.getRoles().contains("operator") ? "operator" : identity.getRoles().contains("viewer") ? "viewer" : null;
-        denied.fireAsync(new AccessDenied(actor, role, request.method().name(), request.path(), requestId(request),
+        denied.fire(new AccessDenied(actor, role, request.method().name(), request.path(), requestId(request),
                 request.remoteAddress() == null ? null : request.remoteAddress().hostAddress()));
         return error(request, 403, "forbidden", "Your role (" + role + ") does not allow this action.");
     }
