@@ -34,14 +34,16 @@ say "RSS after warm-up: $BASE_RSS MB"
 
 # --- 1. crafted cards: the event loop stays free --------------------------------------------------------------------
 ( while :; do curl -s -o /dev/null -m 30 -w '%{time_total}\n' "$BASE/q/health/live"; sleep 0.1; done ) >"$WORK/health.txt" &
-PROBE=$!
+PROBE=$!; PIDS+=($PROBE)
+CARDS=()
 for i in 1 2 3 4; do
   curl -s -o "$WORK/card-$i" -m 60 -H "Authorization: Bearer $VIEWER" "$BASE/api/v2/catalog/search/huggingface/evil/card-$i" &
+  CARDS+=($!)
 done
 sleep 0.3
 MS_TIME=$(curl -s -o /dev/null -m 30 -w '%{time_total}' -H "Authorization: Bearer $OPERATOR" \
   "$BASE/api/v2/catalog/search?provider=modelscope&q=qwen&limit=5")
-wait %2 %3 %4 %5 2>/dev/null || true
+wait "${CARDS[@]}" || true
 sleep 0.5; kill "$PROBE" 2>/dev/null || true
 HEALTH_MAX=$(sort -n "$WORK/health.txt" | tail -1)
 say "crafted cards: $(evil card_calls) card reads; /q/health/live max ${HEALTH_MAX}s over $(wc -l <"$WORK/health.txt") probes; ModelScope search ${MS_TIME}s"
