@@ -17,7 +17,12 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 public class Main {
 
     public static void main(String... args) {
-        EmbeddedDatabase.startIfNoDatasourceConfigured();
+        try {
+            EmbeddedDatabase.startIfNoDatasourceConfigured();
+        } catch (IllegalStateException e) {
+            System.err.println("Not starting: " + e.getMessage());
+            System.exit(1);
+        }
         KeyMaterial.applyIfNotConfigured(EmbeddedDatabase.dataDir().resolve("keys"));
         startSimulatorIfNoNebula();
         Quarkus.run(args);
@@ -34,6 +39,13 @@ public class Main {
         System.setProperty("catalog.nebula.simulated", "true");
         Runtime.getRuntime().addShutdownHook(new Thread(sim::close, "nebula-sim-stop"));
         System.out.println("NEBULA_URL is unset: using the built-in Nebula simulator (scenario " + scenario + ") at "
-                + sim.baseUrl() + " — demo accounts admin/admin123, operator/operator123, viewer/viewer123");
+                + sim.baseUrl() + " (its control API is /_sim/*) — demo accounts admin/admin123, operator/operator123, "
+                + "viewer/viewer123");
+        // the demo accounts are published: unless told otherwise, only this machine may sign in with them
+        if (System.getenv("QUARKUS_HTTP_HOST") == null && System.getProperty("quarkus.http.host") == null) {
+            System.setProperty("quarkus.http.host", "127.0.0.1");
+            System.out.println("With the simulator the service listens on 127.0.0.1 only; set QUARKUS_HTTP_HOST=0.0.0.0 "
+                    + "to expose the demo to other machines.");
+        }
     }
 }

@@ -4,8 +4,16 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
 
 /**
  * Starts a real PostgreSQL from the zonky binaries when the operator configured none, so the product runs with
@@ -13,6 +21,9 @@ import java.nio.file.Path;
  * {@code unshare -U} because PostgreSQL refuses to run as root.
  */
 public final class EmbeddedDatabase {
+
+    /** Beside the PostgreSQL data directory (which initdb needs empty). */
+    static final String STATE_FILE = "embedded-db.properties";
 
     private static EmbeddedPostgres server;
 
@@ -24,20 +35,100 @@ public final class EmbeddedDatabase {
             return;
         }
         Path dir = dataDir().resolve("postgres");
+        Path stateFile = dataDir().resolve(STATE_FILE);
+        Properties state = load(stateFile);
+        int port = port(state);
         try {
             Files.createDirectories(dir);
             server = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
-                    .setPort(Integer.parseInt(setting("catalog.embedded-db.port", "NEBULA_CATALOG_DB_PORT", "54329")))
+                    .setPort(port)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL in " + dir.toAbsolutePath(), e);
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-pg-stop"));
+        verifyItIsOurs(state, stateFile, dir);
         System.setProperty("quarkus.datasource.jdbc.url", server.getJdbcUrl("postgres", "postgres"));
         System.setProperty("quarkus.datasource.username", "postgres");
-        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-pg-stop"));
         System.out.println("Embedded PostgreSQL running on port " + server.getPort() + ", data in " + dir.toAbsolutePath());
+    }
+
+    /**
+     * The port: {@code NEBULA_CATALOG_DB_PORT} if set (and then it must be free), else the one remembered in the data
+     * directory, else a free one, remembered. A fixed default port let a second instance attach to the first one's
+     * database: its own server failed to bind, and the connection check then succeeded against the other server.
+     */
+    private static int port(Properties state) {
+        String explicit = setting("catalog.embedded-db.port", "NEBULA_CATALOG_DB_PORT", null);
+        if (explicit != null) {
+            int port = Integer.parseInt(explicit.trim());
+            if (!free(port)) {
+                throw new IllegalStateException("NEBULA_CATALOG_DB_PORT=" + port + " is in use by another process; the "
+                        + "embedded database never shares a port. Choose a free port, or unset it to let the service pick one.");
+            }
+            return port;
+        }
+        String remembered = state.getProperty("port");
+        if (remembered != null && free(Integer.parseInt(remembered))) {
+            return Integer.parseInt(remembered);
+        }
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the embedded database", e);
+        }
+    }
+
+    /**
+     * The server answering on the port must be the cluster initialised in this data directory: its system identifier
+     * (fixed at initdb) is remembered at first start and compared at every later one.
+     */
+    private static void verifyItIsOurs(Properties state, Path stateFile, Path dir) {
+        String id;
+        try (Connection c = server.getPostgresDatabase().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT system_identifier FROM pg_control_system()")) {
+            rs.next();
+            id = rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not identify the embedded database: " + e.getMessage(), e);
+        }
+        String expected = state.getProperty("system-identifier");
+        if (expected != null && !expected.equals(id)) {
+            int port = server.getPort();
+            stop();
+            throw new IllegalStateException("The database on port " + port + " is not the one initialised in "
+                    + dir.toAbsolutePath() + " (system identifier " + id + ", expected " + expected + "); refusing to use it.");
+        }
+        state.setProperty("system-identifier", id);
+        state.setProperty("port", Integer.toString(server.getPort()));
+        try (var out = Files.newBufferedWriter(stateFile)) {
+            state.store(out, "The embedded PostgreSQL of this data directory: where it listens and who it is");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + stateFile, e);
+        }
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Properties load(Path file) {
+        Properties p = new Properties();
+        if (Files.exists(file)) {
+            try (var in = Files.newBufferedReader(file)) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read " + file, e);
+            }
+        }
+        return p;
     }
 
     /** The product's local state directory ({@code NEBULA_CATALOG_DATA_DIR}, default {@code ./data}). */
@@ -50,6 +141,7 @@ public final class EmbeddedDatabase {
                 || notBlank(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"));
     }
 
+    /** A system property, else an environment variable, else {@code fallback} (which may be null). */
     static String setting(String property, String env, String fallback) {
         String value = System.getProperty(property);
         if (!notBlank(value)) {
