@@ -3,7 +3,9 @@
 # Starts instance A on its own data directory, then checks that
 #   - a second instance told to use A's database port stops with a clear message instead of attaching to A's data;
 #   - a second instance left to itself gets a port of its own and none of A's audit trail;
-#   - an instance whose remembered system identifier does not match the server it finds refuses to start.
+#   - an instance whose remembered system identifier does not match the server it finds refuses to start;
+#   - the database lets no one in without the password generated into the keys directory (no trust lines);
+#   - the demo (no NEBULA_URL) cannot be reached from the machine's other addresses.
 # Prints "N passed, N failed" and exits non-zero on any failure. Run by .ci/run.
 set -euo pipefail
 
@@ -20,6 +22,13 @@ PIDS+=($SVC_PID)
 A_DB_PORT=$(sed -n 's/^port=//p' "$WORK/a/embedded-db.properties")
 say "instance A: database on port $A_DB_PORT ($(grep -c . "$WORK/a/embedded-db.properties") lines of state)"
 check "A remembered its port and its cluster's system identifier" grep -q '^system-identifier=[0-9]' "$WORK/a/embedded-db.properties"
+pg() { java -cp "$ROOT/backend/target/quarkus-app/lib/main/*" "$ROOT/faults/PgConnect.java" "$@"; }
+A_URL=jdbc:postgresql://127.0.0.1:$A_DB_PORT/postgres
+NO_PW=$(pg "$A_URL" postgres); WRONG_PW=$(pg "$A_URL" postgres guess)
+check "A's database refuses a connection without a password ($NO_PW)" test "${NO_PW%% *}" = refused
+check "and with a wrong one ($WRONG_PW)" test "$WRONG_PW" = "refused 28P01"
+check "and accepts the generated one" test "$(pg "$A_URL" postgres "$(cat "$WORK/a/keys/db-password")")" = connected
+check "no trust line in A's pg_hba.conf" bash -c "! grep -v '^#' '$WORK/a/postgres/pg_hba.conf' | grep -qw trust"
 curl -s -o /dev/null -H 'X-Request-Id: only-in-a' -H 'Content-Type: application/json' \
   -d '{"username":"viewer","password":"viewer123"}' "$BASE/api/v2/catalog/auth/login"
 

@@ -24,6 +24,8 @@ public final class EmbeddedDatabase {
 
     /** Beside the PostgreSQL data directory (which initdb needs empty). */
     static final String STATE_FILE = "embedded-db.properties";
+    /** In the keys directory, beside the JWT keys. */
+    static final String PASSWORD_FILE = "db-password";
 
     private static EmbeddedPostgres server;
 
@@ -38,20 +40,27 @@ public final class EmbeddedDatabase {
         Path stateFile = dataDir().resolve(STATE_FILE);
         Properties state = load(stateFile);
         int port = port(state);
+        String password = password(dataDir().resolve("keys").resolve(PASSWORD_FILE));
         try {
             Files.createDirectories(dir);
             server = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    // a fresh cluster is created with password authentication only (initdb --auth, --pwfile)
+                    .setLocaleConfig("auth", "scram-sha-256")
+                    .setLocaleConfig("pwfile", dataDir().resolve("keys").resolve(PASSWORD_FILE).toAbsolutePath().toString())
+                    .setConnectConfig("password", password)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start embedded PostgreSQL in " + dir.toAbsolutePath(), e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::stop, "embedded-pg-stop"));
         verifyItIsOurs(state, stateFile, dir);
+        requirePasswords(dir, password);
         System.setProperty("quarkus.datasource.jdbc.url", server.getJdbcUrl("postgres", "postgres"));
         System.setProperty("quarkus.datasource.username", "postgres");
+        System.setProperty("quarkus.datasource.password", password);
         System.out.println("Embedded PostgreSQL running on port " + server.getPort() + ", data in " + dir.toAbsolutePath());
     }
 
@@ -107,6 +116,54 @@ public final class EmbeddedDatabase {
             state.store(out, "The embedded PostgreSQL of this data directory: where it listens and who it is");
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + stateFile, e);
+        }
+    }
+
+    /** The database password, generated at first start into the keys directory, readable by this user only. */
+    private static String password(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            Files.createDirectories(file.getParent());
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            String password = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.writeString(file, password + "\n");
+            try {
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // best effort on file systems without POSIX permissions
+            }
+            return password;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create the database password in " + file, e);
+        }
+    }
+
+    /**
+     * No trust lines: every connection, local or TCP, must give the password. Clusters initialised before this rule
+     * (zonky's initdb trusts everyone local, so any OS account could rewrite the audit trail) are converted here:
+     * the password is set, pg_hba.conf rewritten, and the configuration reloaded.
+     */
+    private static void requirePasswords(Path dir, String password) {
+        Path hba = dir.resolve("pg_hba.conf");
+        try {
+            if (!Files.readString(hba).matches("(?s).*^\\s*(local|host)\\S*\\s.*\\btrust\\b.*")) {
+                return;
+            }
+            try (Connection c = server.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+                st.execute("ALTER USER postgres WITH PASSWORD '" + password.replace("'", "''") + "'");
+                Files.writeString(hba, """
+                        # Written by Nebula Model Catalog: password (SCRAM) authentication only, never trust.
+                        local all all scram-sha-256
+                        host  all all 127.0.0.1/32 scram-sha-256
+                        host  all all ::1/128 scram-sha-256
+                        """);
+                st.execute("SELECT pg_reload_conf()");
+            }
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("could not require passwords on the embedded database: " + e.getMessage(), e);
         }
     }
 
