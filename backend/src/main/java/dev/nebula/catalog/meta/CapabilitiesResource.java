@@ -1,36 +1,62 @@
 package dev.nebula.catalog.meta;
 
+import dev.nebula.catalog.auth.Caller;
+import dev.nebula.catalog.auth.NebulaSessions;
+import dev.nebula.catalog.web.ApiException;
 import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import java.time.Duration;
+
 /**
  * Self-description. Anonymous callers (the sign-in page) get the public part, answered from configuration alone;
- * signed-in users get live status, probed at most every few seconds whatever the request rate.
+ * signed-in users get live status, probed at most every few seconds whatever the request rate. Runs on a worker
+ * thread: finding the caller's Nebula session may read the database.
  */
 @Path("/api/v2/catalog/capabilities")
 @Produces(MediaType.APPLICATION_JSON)
 public class CapabilitiesResource {
 
+    /** Each probe is bounded at 2 s and they run concurrently; this only guards against the unforeseen. */
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(3);
+
     @Inject
     CapabilitiesService capabilities;
 
     @Inject
-    CurrentIdentityAssociation identity;
+    SecurityIdentity identity;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    NebulaSessions sessions;
+
+    @GET
+    public Object get() {
+        if (anonymous()) {
+            return capabilities.publicPart();
+        }
+        String token;
+        try {
+            token = sessions.tokenFor(caller);
+        } catch (ApiException | IllegalStateException noSession) {
+            token = null; // the data probe is skipped; health still tells whether Nebula answers at all
+        }
+        return capabilities.current(token).await().atMost(ANSWER_WITHIN);
+    }
 
     /** An expired or foreign token here just means "not signed in": the sign-in page must still get its answer. */
-    @GET
-    public Uni<Object> get() {
-        return identity.getDeferredIdentity()
-                .map(SecurityIdentity::isAnonymous)
-                .onFailure(AuthenticationFailedException.class).recoverWithItem(true)
-                .chain(anonymous -> anonymous ? Uni.createFrom().item(capabilities.publicPart())
-                        : capabilities.current().map(c -> c));
+    private boolean anonymous() {
+        try {
+            return identity.isAnonymous();
+        } catch (AuthenticationFailedException e) {
+            return true;
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.nebula.catalog.nebula.NebulaClient;
 import dev.nebula.catalog.search.HubHealth;
 import dev.nebula.catalog.search.Provider;
 import dev.nebula.catalog.search.UniCache;
+import dev.nebula.catalog.web.ApiException;
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -58,17 +59,18 @@ public class CapabilitiesService {
                 new Capabilities.PublicNebula(config.nebula().url().isPresent(), config.nebula().simulated()));
     }
 
-    public Uni<Capabilities> current() {
-        return probes.get("live", this::probe)
+    /** Live status; {@code nebulaToken} (the caller's, may be null) lets the probe make a real data call. */
+    public Uni<Capabilities> current(String nebulaToken) {
+        return probes.get("live", () -> probe(nebulaToken))
                 .map(p -> new Capabilities("nebula-model-catalog", version, p.database(), p.nebula(), hubs()));
     }
 
-    private Uni<Probed> probe() {
+    private Uni<Probed> probe(String nebulaToken) {
         Uni<Capabilities.Database> database = Uni.createFrom().item(this::probeDatabase)
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .ifNoItem().after(PROBE_TIMEOUT).recoverWithItem(() -> new Capabilities.Database(false,
                         "database did not answer within " + PROBE_TIMEOUT.toMillis() + " ms"));
-        Uni<Capabilities.Nebula> nebulaStatus = probeNebula();
+        Uni<Capabilities.Nebula> nebulaStatus = probeNebula(nebulaToken);
         return Uni.combine().all().unis(database, nebulaStatus).asTuple().map(t -> new Probed(t.getItem1(), t.getItem2()));
     }
 
@@ -82,17 +84,29 @@ public class CapabilitiesService {
         }
     }
 
-    private Uni<Capabilities.Nebula> probeNebula() {
+    /**
+     * Nebula is reachable when a data call answers, not merely its health endpoint: Nebula answers {@code /api/healthz}
+     * while etcd hangs and every data call stalls. The data call is the small cache summary, with the first caller's
+     * session; any answer from Nebula, a refusal included, shows the data path works.
+     */
+    private Uni<Capabilities.Nebula> probeNebula(String token) {
         boolean simulated = config.nebula().simulated();
         if (config.nebula().url().isEmpty()) {
             return Uni.createFrom().item(new Capabilities.Nebula(false, false, null, false, "NEBULA_URL is not set"));
         }
         String host = hostOf(config.nebula().url().get());
-        return nebula.healthy()
-                .ifNoItem().after(PROBE_TIMEOUT).failWith(() -> new java.util.concurrent.TimeoutException(
-                        "no answer within " + PROBE_TIMEOUT.toMillis() + " ms"))
+        Uni<Boolean> data = token == null ? Uni.createFrom().item(true) : bounded(nebula.cacheSummary(token).map(x -> true))
+                .onFailure(e -> e instanceof ApiException a && a.status() < 500).recoverWithItem(true)
+                .onFailure().transform(e -> new IllegalStateException("Nebula answers its health check, but a data call "
+                        + "did not succeed (" + e.getMessage() + "): its etcd may be down or hanging."));
+        return bounded(nebula.healthy()).chain(ok -> data)
                 .map(ok -> new Capabilities.Nebula(true, simulated, host, true, null))
                 .onFailure().recoverWithItem(e -> new Capabilities.Nebula(true, simulated, host, false, e.getMessage()));
+    }
+
+    private static <T> Uni<T> bounded(Uni<T> call) {
+        return call.ifNoItem().after(PROBE_TIMEOUT).failWith(() -> new java.util.concurrent.TimeoutException(
+                "no answer within " + PROBE_TIMEOUT.toMillis() + " ms"));
     }
 
     private List<Capabilities.Hub> hubs() {

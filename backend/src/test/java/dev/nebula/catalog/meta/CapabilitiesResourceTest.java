@@ -49,4 +49,21 @@ class CapabilitiesResourceTest {
                 .then().statusCode(200).body("nebula.simulated", equalTo(true));
         assertEquals(before, NebulaSimulatorResource.control().requestCounts().getOrDefault("GET /api/healthz", 0));
     }
+
+    /** Nebula answers /api/healthz while etcd hangs and every data call stalls: that is not "reachable". */
+    @Test
+    void nebulaIsUnreachableWhenItsDataCallsHangEvenThoughItsHealthAnswers() {
+        String token = Tokens.viewer();
+        NebulaSimulatorResource.control().setOutage(dev.nebula.sim.chaos.OutageMode.HANG);
+        try {
+            given().filter(Contract.FILTER).auth().oauth2(token).when().get("/api/v2/catalog/capabilities")
+                    .then().statusCode(200)
+                    .body("nebula.reachable", equalTo(false))
+                    .body("nebula.error", org.hamcrest.Matchers.containsString("data call"));
+        } finally {
+            NebulaSimulatorResource.control().setOutage(dev.nebula.sim.chaos.OutageMode.NONE);
+        }
+        given().filter(Contract.FILTER).auth().oauth2(token).when().get("/api/v2/catalog/capabilities")
+                .then().statusCode(200).body("nebula.reachable", equalTo(true));
+    }
 }
