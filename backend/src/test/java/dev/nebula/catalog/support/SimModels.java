@@ -18,8 +18,12 @@ public final class SimModels {
     private SimModels() {
     }
 
+    /**
+     * A random suffix led by a letter: a suffix such as "8250116b" reads as a parameter count to the simulator, which
+     * sizes a model by the first "<number>b" in its name, and made a "…-0.5B" test model 8 PB (a flaky test).
+     */
     public static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return prefix + "-x" + UUID.randomUUID().toString().substring(0, 7);
     }
 
     /** Creates {@code name} under {@code uid}; with autoStart it is scheduled at once. */
