@@ -54,6 +54,9 @@ sleep 5
 check "the refused import never reached Nebula later (create_calls $PAUSED_BEFORE -> $(create_calls))" \
   test "$(create_calls)" = "$PAUSED_BEFORE"
 
+# the checks below lean on the 15 s session-validity cache: refresh it now that the database is back
+call GET /api/v2/catalog/auth/me "$TOKEN"
+
 say "stopping PostgreSQL"
 stop_pid "$PG_PID"
 
