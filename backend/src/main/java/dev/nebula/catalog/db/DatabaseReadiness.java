@@ -29,18 +29,23 @@ public class DatabaseReadiness implements AsyncHealthCheck {
 
     @Override
     public Uni<HealthCheckResponse> call() {
-        return Uni.createFrom().item(this::probe)
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .ifNoItem().after(BOUND).recoverWithItem(() -> down("no answer within " + BOUND.toMillis() + " ms"));
+        return problem().map(why -> why == null ? HealthCheckResponse.up("database") : down(why));
     }
 
-    private HealthCheckResponse probe() {
+    /** Null when the database answers {@code SELECT 1} within {@link #BOUND}, else why not. Capabilities use it too. */
+    public Uni<String> problem() {
+        return Uni.createFrom().item(this::probe)
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .ifNoItem().after(BOUND).recoverWithItem(() -> "database did not answer within " + BOUND.toMillis() + " ms");
+    }
+
+    private String probe() {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.setQueryTimeout((int) BOUND.toSeconds());
             s.execute("SELECT 1");
-            return HealthCheckResponse.up("database");
+            return null;
         } catch (Exception e) {
-            return down(e.getClass().getSimpleName());
+            return "database unreachable: " + e.getClass().getSimpleName();
         }
     }
 

@@ -1,12 +1,12 @@
 package dev.nebula.catalog.meta;
 
 import dev.nebula.catalog.config.CatalogConfig;
+import dev.nebula.catalog.db.DatabaseReadiness;
 import dev.nebula.catalog.nebula.NebulaClient;
 import dev.nebula.catalog.search.HubHealth;
 import dev.nebula.catalog.search.Provider;
 import dev.nebula.catalog.search.UniCache;
 import dev.nebula.catalog.web.ApiException;
-import io.agroal.api.AgroalDataSource;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +14,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
@@ -33,7 +31,8 @@ public class CapabilitiesService {
     CatalogConfig config;
 
     @Inject
-    AgroalDataSource dataSource;
+    @org.eclipse.microprofile.health.Readiness // the health qualifier is part of the bean's identity
+    DatabaseReadiness readiness;
 
     @Inject
     NebulaClient nebula;
@@ -66,22 +65,9 @@ public class CapabilitiesService {
     }
 
     private Uni<Probed> probe(String nebulaToken) {
-        Uni<Capabilities.Database> database = Uni.createFrom().item(this::probeDatabase)
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .ifNoItem().after(PROBE_TIMEOUT).recoverWithItem(() -> new Capabilities.Database(false,
-                        "database did not answer within " + PROBE_TIMEOUT.toMillis() + " ms"));
+        Uni<Capabilities.Database> database = readiness.problem().map(why -> new Capabilities.Database(why == null, why));
         Uni<Capabilities.Nebula> nebulaStatus = probeNebula(nebulaToken);
         return Uni.combine().all().unis(database, nebulaStatus).asTuple().map(t -> new Probed(t.getItem1(), t.getItem2()));
-    }
-
-    private Capabilities.Database probeDatabase() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.setQueryTimeout((int) PROBE_TIMEOUT.toSeconds());
-            s.execute("SELECT 1");
-            return new Capabilities.Database(true, null);
-        } catch (Exception e) {
-            return new Capabilities.Database(false, "database unreachable: " + e.getClass().getSimpleName());
-        }
     }
 
     /**

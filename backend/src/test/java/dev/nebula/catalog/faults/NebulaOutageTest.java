@@ -32,6 +32,12 @@ class NebulaOutageTest {
     /** Read timeout (5 s) plus one retry plus a busy CI box. */
     private static final long SANITY_BOUND_MS = 20_000;
 
+    /** Signs in while Nebula is still well: the capabilities checks need a session, and signing in needs Nebula. */
+    @org.junit.jupiter.api.BeforeEach
+    void signedInBeforeTheOutage() {
+        dev.nebula.catalog.support.Tokens.viewer();
+    }
+
     @AfterEach
     void nebulaBack() throws InterruptedException {
         NebulaSimulatorResource.control().chaosOff();
