@@ -1,6 +1,7 @@
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * A PostgreSQL server in its own process, standing in for an external database when the benchmark measures
@@ -10,7 +11,13 @@ import java.nio.file.Path;
 public class ExternalPg {
     public static void main(String[] args) throws Exception {
         EmbeddedPostgres pg = EmbeddedPostgres.builder().setPort(Integer.parseInt(args[0]))
-                .setDataDirectory(Path.of(args[1])).setCleanDataDirectory(true).start();
+                .setDataDirectory(Path.of(args[1])).setCleanDataDirectory(true)
+                // a loaded CI machine can take longer than zonky's 10 s default; PostgreSQL's own output goes to
+                // our log because zonky's logger has no binding on this class path
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setOutputRedirector(ProcessBuilder.Redirect.INHERIT)
+                .setErrorRedirector(ProcessBuilder.Redirect.INHERIT)
+                .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 pg.close();

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
@@ -47,6 +48,8 @@ public final class EmbeddedDatabase {
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    // zonky's 10 s default is too short for a first start on a slow or loaded machine
+                    .setPGStartupWait(Duration.ofSeconds(60))
                     // a fresh cluster is created with password authentication only (initdb --auth, --pwfile)
                     .setLocaleConfig("auth", "scram-sha-256")
                     .setLocaleConfig("pwfile", dataDir().resolve("keys").resolve(PASSWORD_FILE).toAbsolutePath().toString())
