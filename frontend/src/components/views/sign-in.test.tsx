@@ -64,6 +64,47 @@ describe('sign-in page', () => {
     expect(screen.getByLabelText('Password').getAttribute('aria-invalid')).toBe('true')
   })
 
+  it.each([
+    [403, 'nebula_role_unknown', 'a role the catalog cannot use. A Nebula admin should set its role to admin, operator or viewer.'],
+    [403, 'account_disabled', 'This Nebula account is disabled.'],
+    [503, 'nebula_unavailable', 'Nebula cannot check sign-ins right now. Try again in a minute.'],
+  ])('words %s %s itself instead of echoing the API', async (status, code, words) => {
+    answerWith(() =>
+      jsonResponse(
+        { error: { code, message: 'server text', request_id: 'req-x', details: { nebula_code: 'auth_backend_unavailable' } } },
+        status,
+      ),
+    )
+    renderApp({ path: '/sign-in', lang: 'en' })
+    await fillAndSubmit('erin', 'pw')
+    const alert = await screen.findByTestId('sign-in-error')
+    expect(alert.textContent).toContain(words)
+    expect(alert.textContent).not.toContain('server text')
+  })
+
+  it('words an unknown role in Chinese too', async () => {
+    answerWith(() =>
+      jsonResponse({ error: { code: 'nebula_role_unknown', message: 'server text', request_id: 'req-zh' } }, 403),
+    )
+    const { container } = renderApp({ path: '/sign-in', lang: 'zh' })
+    const user = userEvent.setup()
+    await waitFor(() => expect(container.querySelector('input[name="username"]')).toBeTruthy())
+    await user.type(container.querySelector('input[name="username"]')!, 'erin')
+    await user.type(container.querySelector('input[name="password"]')!, 'pw')
+    await user.click(container.querySelector('form button[type="submit"]')!)
+    const alert = await screen.findByTestId('sign-in-error')
+    expect(alert.textContent).toContain('请 Nebula 管理员将其角色设为 admin、operator 或 viewer')
+  })
+
+  it('keeps the API message for a plain Nebula outage', async () => {
+    answerWith(() =>
+      jsonResponse({ error: { code: 'nebula_unavailable', message: 'Nebula could not be reached: ConnectException', request_id: 'r' } }, 503),
+    )
+    renderApp({ path: '/sign-in', lang: 'en' })
+    await fillAndSubmit('erin', 'pw')
+    expect((await screen.findByTestId('sign-in-error')).textContent).toContain('Nebula could not be reached')
+  })
+
   it('on 429 says how long to wait (Retry-After) and keeps the button disabled meanwhile', async () => {
     answerWith(() =>
       jsonResponse(

@@ -41,6 +41,9 @@ public class AuthService {
     @Inject
     AuditLog audit;
 
+    @ConfigProperty(name = "mp.jwt.verify.audiences")
+    String audience;
+
     @ConfigProperty(name = "smallrye.jwt.new-token.lifespan")
     long lifetimeSeconds;
 
@@ -53,35 +56,24 @@ public class AuthService {
         if (password.isEmpty() || password.length() > 1024) {
             throw ApiException.badRequest("password", "password is required");
         }
-        long wait = throttle.retryAfterSeconds(clientAddress);
+        long wait = throttle.retryAfterSeconds(username, clientAddress);
         if (wait > 0) {
-            throw new ApiException(429, "too_many_attempts", "Too many failed sign-ins from your address; try again in "
-                    + wait + " s.", null, Map.of("Retry-After", Long.toString(wait)));
+            throw new ApiException(429, "too_many_attempts", "Too many failed sign-ins for this account or from your "
+                    + "address; try again in " + wait + " s.", null, Map.of("Retry-After", Long.toString(wait)));
         }
-        AuditEntry entry = new AuditEntry(username, null, clientAddress, requestId, "login", AuditEntry.Target.NONE, null);
         NebulaDtos.LoginResponse nebulaLogin;
         NebulaDtos.SessionUser me;
         try {
             nebulaLogin = nebula.login(username, password).await().atMost(NEBULA_WAIT);
             me = nebula.me(nebulaLogin.token()).await().atMost(NEBULA_WAIT);
-        } catch (NebulaRejection r) {
-            if (r.status() == 401 || r.status() == 403) {
-                if (throttle.recordFailure(clientAddress)) {
-                    audit.record(new AuditEntry(username, null, clientAddress, requestId, "login_failed",
-                            AuditEntry.Target.NONE, Map.of("reason", r.status() == 403 ? "user disabled" : "invalid credentials")), AuditLog.DENIED);
-                }
-                throw new ApiException(401, "invalid_credentials", r.status() == 403
-                        ? "This Nebula account is disabled." : "Wrong username or password.");
-            }
-            throw NebulaFailures.toApi(r);
-        } catch (NebulaException e) {
-            throw NebulaFailures.toApi(e);
+        } catch (RuntimeException e) {
+            throw refused(username, clientAddress, requestId, e);
         }
         RoleHierarchy.Role role = RoleHierarchy.Role.fromWire(me.role());
         if (role == null) {
-            throw new ApiException(403, "unknown_role", "Nebula reports a role this catalog does not know: " + me.role());
+            throw NebulaFailures.roleUnknown(me.role(), Map.of());
         }
-        throttle.recordSuccess(clientAddress);
+        throttle.recordSuccess(username);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         OffsetDateTime expires = now.plusSeconds(lifetimeSeconds);
         OffsetDateTime nebulaExpires = parse(nebulaLogin.expires_at());
@@ -89,7 +81,7 @@ public class AuthService {
             expires = nebulaExpires; // our token must not outlive the Nebula session it stands for
         }
         String jti = UUID.randomUUID().toString();
-        String token = Jwt.subject(me.username()).upn(me.username()).groups(role.wire())
+        String token = Jwt.subject(me.username()).upn(me.username()).groups(role.wire()).audience(audience)
                 .claim("jti", jti).claim("name", me.display_name() == null ? me.username() : me.display_name())
                 .issuedAt(now.toInstant()).expiresAt(expires.toInstant()).sign();
         UserSession session = new UserSession();
@@ -105,6 +97,28 @@ public class AuthService {
                 Map.of("token_id", jti)), AuditLog.SUCCEEDED);
         return new AuthApi.LoginResponse(token, "Bearer", expires.toString(),
                 new AuthApi.User(me.username(), role.wire(), me.display_name()));
+    }
+
+    /**
+     * Why Nebula did not sign the user in, in words they can act on. Only a wrong password or a disabled account
+     * counts against the throttle: an outage or an unusable role is not a guess.
+     */
+    private ApiException refused(String username, String clientAddress, String requestId, RuntimeException failure) {
+        ApiException mapped = NebulaFailures.toApi(failure);
+        boolean wrongPassword = failure instanceof NebulaRejection r && r.status() == 401;
+        if (wrongPassword || "account_disabled".equals(mapped.code())) {
+            if (throttle.recordFailure(username, clientAddress)) {
+                audit.record(new AuditEntry(username, null, clientAddress, requestId, "login_failed",
+                        AuditEntry.Target.NONE, Map.of("reason", wrongPassword ? "invalid credentials" : "user disabled")),
+                        AuditLog.DENIED);
+            }
+            return wrongPassword ? new ApiException(401, "invalid_credentials", "Wrong username or password.") : mapped;
+        }
+        if (failure instanceof NebulaException n && n.status() == 500 && !n.isRejected()) {
+            // login's own query failed: Nebula's user database is down ({"error":"database error"})
+            return NebulaFailures.signInsUnavailable(500);
+        }
+        return mapped;
     }
 
     /** Ends the Nebula session (best effort) and refuses the token from now on. */

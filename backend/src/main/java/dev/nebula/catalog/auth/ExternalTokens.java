@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Accepts tokens of a configured external issuer beside our own: a bearer token whose {@code iss} is that issuer is
@@ -48,6 +49,8 @@ public class ExternalTokens implements HttpAuthenticationMechanism {
         CatalogConfig.External external = config.auth().external();
         if (external.issuer().isPresent() && external.publickeyLocation().isPresent()) {
             context = new JWTAuthContextInfo(external.publickeyLocation().get(), external.issuer().get());
+            // a token the issuer minted for some other application must not open this one
+            context.setExpectedAudience(Set.of(external.audience()));
             parser = new DefaultJWTParser(context);
         }
     }
@@ -76,11 +79,16 @@ public class ExternalTokens implements HttpAuthenticationMechanism {
         } catch (ParseException e) {
             throw new AuthenticationFailedException("external token rejected", e);
         }
+        if (SessionCheck.issuedInTheFuture(jwt)) {
+            throw new AuthenticationFailedException("external token issued in the future");
+        }
+        // An identity built here skips the augmentors (they run only for identities from identity providers), so
+        // the role hierarchy is applied here too: an external operator may read block A like any operator.
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder().setPrincipal(jwt);
         for (String value : claimValues(jwt.getClaim(config.auth().external().roleClaim()))) {
-            String role = config.auth().external().roleMap().getOrDefault(value, value);
-            if (RoleHierarchy.Role.fromWire(role) != null) {
-                identity.addRole(role);
+            RoleHierarchy.Role role = RoleHierarchy.Role.fromWire(config.auth().external().roleMap().getOrDefault(value, value));
+            if (role != null) {
+                role.implied().forEach(r -> identity.addRole(r.wire()));
             }
         }
         return identity.build();

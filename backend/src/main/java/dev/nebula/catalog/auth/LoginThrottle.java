@@ -1,68 +1,85 @@
 package dev.nebula.catalog.auth;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 
 /**
- * Failed sign-ins per client address in a sliding window. Past {@link #MAX_FAILURES} further attempts are refused
- * (429) until the window moves on, and only the first {@link #MAX_AUDITED} failures per window reach the audit
- * table, so a password-guessing loop can neither hammer Nebula nor flood the table.
+ * Failed sign-ins in a sliding window, counted per account and per client address, in PostgreSQL so that every
+ * replica sees the same attempts. An account past {@link #MAX_PER_ACCOUNT} failures is refused (429) from every
+ * address until the window moves on; an address past {@link #MAX_PER_ADDRESS} is refused for every account. The
+ * address limit is far above the account limit, so one account guessed at behind a shared proxy or NAT does not lock
+ * out its neighbours, and one user's successful sign-in clears only that account's failures: it never opens the
+ * door for guesses at another account. Only the first {@link #MAX_AUDITED} failures per account and window reach
+ * the audit table. Blocking: call on a worker thread.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
     static final Duration WINDOW = Duration.ofMinutes(5);
-    static final int MAX_FAILURES = 10;
+    static final int MAX_PER_ACCOUNT = 10;
+    static final int MAX_PER_ADDRESS = 100;
     static final int MAX_AUDITED = 5;
-    private static final int MAX_TRACKED_ADDRESSES = 10_000;
 
-    private final ConcurrentHashMap<String, Deque<Long>> failures = new ConcurrentHashMap<>();
+    @Inject
+    EntityManager db;
 
-    /** Seconds until the address may try again, or 0 when it may try now. */
-    public long retryAfterSeconds(String address) {
-        Deque<Long> times = failures.get(key(address));
-        if (times == null) {
+    /** Seconds until this account may be tried from this address again, or 0 when it may be tried now. */
+    public long retryAfterSeconds(String account, String address) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            OffsetDateTime since = now().minus(WINDOW);
+            return Math.max(wait(oldestBeyond("account", account, since, MAX_PER_ACCOUNT)),
+                    wait(oldestBeyond("address", key(address), since, MAX_PER_ADDRESS)));
+        });
+    }
+
+    /** Records a failure; true when it should still be written to the audit table. */
+    public boolean recordFailure(String account, String address) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            OffsetDateTime now = now();
+            db.createNativeQuery("DELETE FROM login_failure WHERE failed_at < ?1").setParameter(1, now.minus(WINDOW))
+                    .executeUpdate();
+            db.createNativeQuery("INSERT INTO login_failure (account, address, failed_at) VALUES (?1, ?2, ?3)")
+                    .setParameter(1, account).setParameter(2, key(address)).setParameter(3, now).executeUpdate();
+            long count = ((Number) db.createNativeQuery("SELECT count(*) FROM login_failure WHERE account = ?1")
+                    .setParameter(1, account).getSingleResult()).longValue();
+            return count <= MAX_AUDITED;
+        });
+    }
+
+    /** A correct password for {@code account}: its own failures are forgiven, nobody else's. */
+    public void recordSuccess(String account) {
+        QuarkusTransaction.requiringNew().run(() -> db.createNativeQuery("DELETE FROM login_failure WHERE account = ?1")
+                .setParameter(1, account).executeUpdate());
+    }
+
+    /** When the failure that has to age out before one more attempt happened, or null while under the limit. */
+    private Instant oldestBeyond(String column, String value, OffsetDateTime since, int limit) {
+        List<?> times = db.createNativeQuery("SELECT cast(extract(epoch FROM failed_at) * 1000 AS bigint) FROM "
+                        + "login_failure WHERE " + column + " = ?1 AND failed_at >= ?2 ORDER BY failed_at DESC")
+                .setParameter(1, value).setParameter(2, since).setFirstResult(limit - 1).setMaxResults(1).getResultList();
+        return times.isEmpty() ? null : Instant.ofEpochMilli(((Number) times.get(0)).longValue());
+    }
+
+    private static long wait(Instant limiting) {
+        if (limiting == null) {
             return 0;
         }
-        synchronized (times) {
-            prune(times);
-            if (times.size() < MAX_FAILURES) {
-                return 0;
-            }
-            long oldest = times.peekFirst();
-            return Math.max(1, (oldest + WINDOW.toNanos() - System.nanoTime()) / 1_000_000_000L);
-        }
-    }
-
-    /** Records a failure; true when this failure should still be written to the audit table. */
-    public boolean recordFailure(String address) {
-        if (failures.size() > MAX_TRACKED_ADDRESSES) {
-            failures.clear(); // bounded memory beats perfect memory under an address-spraying attack
-        }
-        Deque<Long> times = failures.computeIfAbsent(key(address), k -> new ArrayDeque<>());
-        synchronized (times) {
-            prune(times);
-            times.addLast(System.nanoTime());
-            return times.size() <= MAX_AUDITED;
-        }
-    }
-
-    public void recordSuccess(String address) {
-        failures.remove(key(address));
-    }
-
-    private static void prune(Deque<Long> times) {
-        long cutoff = System.nanoTime() - WINDOW.toNanos();
-        while (!times.isEmpty() && times.peekFirst() < cutoff) {
-            times.removeFirst();
-        }
+        return Math.max(1, Duration.between(Instant.now(), limiting.plus(WINDOW)).toSeconds() + 1);
     }
 
     private static String key(String address) {
         return address == null ? "unknown" : address;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -31,6 +31,11 @@ public class NebulaServiceAccount {
     private String token;
     private OffsetDateTime expiresAt;
 
+    public boolean configured() {
+        CatalogConfig.External external = config.auth().external();
+        return external.serviceUser().isPresent() && external.servicePassword().isPresent();
+    }
+
     public synchronized String token() {
         if (token != null && expiresAt != null && OffsetDateTime.now(ZoneOffset.UTC).plus(MARGIN).isBefore(expiresAt)) {
             return token;

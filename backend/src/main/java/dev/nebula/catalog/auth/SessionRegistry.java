@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -55,24 +56,31 @@ public class SessionRegistry {
         return loaded;
     }
 
-    /** True when the id is known to be active without asking the database (the fast path for every request). */
-    public Optional<Boolean> knownActive(String jti) {
+    /**
+     * What is known about the id without asking the database (the fast path for every request): empty when nothing
+     * fresh is cached, else the active session or, for an ended one, an empty inner value.
+     */
+    public Optional<Optional<ActiveSession>> cached(String jti) {
         Cached cached = cache.get(jti);
         if (cached == null || System.nanoTime() - cached.loadedAtNanos >= FRESHNESS.toNanos()) {
             return Optional.empty();
         }
-        return Optional.of(cached.session.filter(s -> s.expiresAt.isAfter(now())).isPresent());
+        return Optional.of(cached.session.filter(s -> s.expiresAt.isAfter(now())));
     }
 
     /**
-     * Nebula tokens of live sessions, {@code preferred}'s first, newest first, at most {@code limit}: what background
-     * work (resolving an import after a restart) may read Nebula with when no request brings a session. Blocking.
+     * Live sessions other than those in {@code exclude}, {@code preferred}'s first, newest first, at most
+     * {@code limit}: whom a shared read may ask Nebula as when the caller's own session has ended, and what
+     * background work (resolving an import after a restart) reads Nebula with. Blocking.
      */
-    public java.util.List<String> liveNebulaTokens(String preferred, int limit) {
+    public List<ActiveSession> liveSessions(String preferred, java.util.Set<String> exclude, int limit) {
         return QuarkusTransaction.requiringNew().call(() -> UserSession.<UserSession>find(
-                        "revokedAt is null and expiresAt > ?1 order by case when username = ?2 then 0 else 1 end, issuedAt desc",
-                        now(), preferred)
-                .page(0, limit).list().stream().map(row -> cipher.decrypt(row.nebulaToken)).toList());
+                        "revokedAt is null and expiresAt > ?1 and jti not in ?3 "
+                                + "order by case when username = ?2 then 0 else 1 end, issuedAt desc",
+                        now(), preferred == null ? "" : preferred, exclude.isEmpty() ? java.util.Set.of("") : exclude)
+                .page(0, limit).list().stream()
+                .map(row -> new ActiveSession(row.jti, row.username, row.role, cipher.decrypt(row.nebulaToken), row.expiresAt))
+                .toList());
     }
 
     public void revoke(String jti) {

@@ -104,6 +104,10 @@ public interface CatalogConfig {
         /** Public key (PEM file or URL) or JWKS URL of the issuer. */
         Optional<String> publickeyLocation();
 
+        /** The audience ({@code aud}) external tokens must carry: the client id the issuer knows this catalog by. */
+        @WithDefault("nebula-model-catalog")
+        String audience();
+
         /** Claim holding the user's groups or roles. */
         @WithDefault("groups")
         String roleClaim();

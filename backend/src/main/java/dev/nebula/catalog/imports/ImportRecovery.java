@@ -1,7 +1,7 @@
 package dev.nebula.catalog.imports;
 
-import dev.nebula.catalog.auth.NebulaServiceAccount;
-import dev.nebula.catalog.auth.SessionRegistry;
+import dev.nebula.catalog.auth.NebulaIdentity;
+import dev.nebula.catalog.auth.SharedReads;
 import dev.nebula.catalog.nebula.NebulaClient;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -13,8 +13,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,10 +37,7 @@ public class ImportRecovery {
     ImportResolver resolver;
 
     @Inject
-    SessionRegistry sessions;
-
-    @Inject
-    NebulaServiceAccount serviceAccount;
+    SharedReads shared;
 
     @Inject
     NebulaClient nebula;
@@ -94,9 +89,9 @@ public class ImportRecovery {
     }
 
     private boolean settle(ImportRecord record) {
-        for (String token : tokensFor(record.actor)) {
+        for (NebulaIdentity who : shared.candidates(record.actor, 3)) {
             try {
-                return !resolver.resolve(record, token, AFTER_RESTART).unresolved();
+                return !resolver.resolve(record, who.token(), AFTER_RESTART).unresolved();
             } catch (RuntimeException e) {
                 Log.debugf("resolving import %s with one session failed: %s", record.id, e.getMessage());
             }
@@ -104,15 +99,5 @@ public class ImportRecovery {
         Log.warnf("import %s (%s) is unresolved and no Nebula session could read the models; retrying in %s",
                 record.id, record.modelId, interval);
         return false;
-    }
-
-    private List<String> tokensFor(String actor) {
-        List<String> tokens = new ArrayList<>(sessions.liveNebulaTokens(actor, 3));
-        try {
-            tokens.add(serviceAccount.token());
-        } catch (RuntimeException e) {
-            // no service account configured, or Nebula refused it: user sessions are all there is
-        }
-        return tokens;
     }
 }

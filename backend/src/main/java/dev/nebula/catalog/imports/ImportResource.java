@@ -1,7 +1,5 @@
 package dev.nebula.catalog.imports;
 
-import dev.nebula.catalog.auth.Caller;
-import dev.nebula.catalog.auth.NebulaSessions;
 import dev.nebula.catalog.search.HubQuota;
 import dev.nebula.catalog.web.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -36,12 +34,6 @@ public class ImportResource {
     ImportService imports;
 
     @Inject
-    NebulaSessions sessions;
-
-    @Inject
-    Caller caller;
-
-    @Inject
     HubQuota quota;
 
     @POST
@@ -51,7 +43,7 @@ public class ImportResource {
     public ImportApi.Preflight preflight(ImportApi.ImportRequest request, @Context HttpServerRequest http) {
         ImportApi.ImportRequest valid = validation.validate(request);
         quota.take(http);
-        return sessions.withSession(caller, token -> preflights.check(valid, token).preflight());
+        return preflights.preflight(valid);
     }
 
     @POST
@@ -61,7 +53,7 @@ public class ImportResource {
     public Response importModel(ImportApi.ImportRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         validation.checkIdempotencyKey(idempotencyKey);
         ImportApi.ImportRequest valid = validation.validate(request);
-        ImportService.Outcome outcome = sessions.withSession(caller, token -> imports.importModel(valid, idempotencyKey, caller, token));
+        ImportService.Outcome outcome = imports.importModel(valid, idempotencyKey);
         return Response.status(201).entity(outcome.result())
                 .header("Idempotency-Replayed", Boolean.toString(outcome.replayed())).build();
     }

@@ -3,6 +3,7 @@ package dev.nebula.catalog.imports;
 import dev.nebula.catalog.audit.AuditEntry;
 import dev.nebula.catalog.audit.AuditLog;
 import dev.nebula.catalog.auth.Caller;
+import dev.nebula.catalog.auth.NebulaSession;
 import dev.nebula.catalog.inventory.InventoryService;
 import dev.nebula.catalog.inventory.SnapshotBuilder;
 import dev.nebula.catalog.nebula.NebulaClient;
@@ -58,11 +59,18 @@ public class ImportService {
     @Inject
     ImportResolver resolver;
 
-    public Outcome importModel(ImportApi.ImportRequest request, String idempotencyKey, Caller caller, String nebulaToken) {
+    @Inject
+    Caller caller;
+
+    @Inject
+    NebulaSession session;
+
+    /** Imports as the caller: Nebula's own permission check applies to the create. */
+    public Outcome importModel(ImportApi.ImportRequest request, String idempotencyKey) {
         Timer.Sample sample = Timer.start(metrics);
         String result = "failed";
         try {
-            Outcome outcome = run(request, idempotencyKey, caller, nebulaToken);
+            Outcome outcome = session.call(token -> run(request, idempotencyKey, token));
             result = outcome.replayed() ? "replayed" : "created";
             return outcome;
         } catch (ApiException e) {
@@ -77,7 +85,7 @@ public class ImportService {
     public record Outcome(ImportApi.ImportResult result, boolean replayed) {
     }
 
-    private Outcome run(ImportApi.ImportRequest request, String idempotencyKey, Caller caller, String nebulaToken) {
+    private Outcome run(ImportApi.ImportRequest request, String idempotencyKey, String nebulaToken) {
         if (idempotencyKey != null) {
             var earlier = records.byIdempotencyKey(caller.username(), idempotencyKey);
             if (earlier.isPresent()) {
@@ -113,7 +121,7 @@ public class ImportService {
             }
             throw Preflights.alreadyClaimed(existing);
         }
-        return new Outcome(create(record, request, uid, caller, nebulaToken, intent, entry), false);
+        return new Outcome(create(record, request, uid, nebulaToken, intent, entry), false);
     }
 
     /**
@@ -138,7 +146,7 @@ public class ImportService {
     }
 
     private ImportApi.ImportResult create(ImportRecord record, ImportApi.ImportRequest request, String uid,
-                                          Caller caller, String nebulaToken, long intent, AuditEntry entry) {
+                                          String nebulaToken, long intent, AuditEntry entry) {
         Map<String, String> labels = new HashMap<>();
         labels.put("catalog.provider", request.provider());
         labels.put("catalog.model-id", request.model_id());

@@ -1,5 +1,6 @@
 package dev.nebula.catalog.imports;
 
+import dev.nebula.catalog.auth.NebulaSession;
 import dev.nebula.catalog.nebula.ModelUids;
 import dev.nebula.catalog.config.CatalogConfig;
 import dev.nebula.catalog.inventory.CachePaths;
@@ -47,6 +48,9 @@ public class Preflights {
     @Inject
     ImportResolver resolver;
 
+    @Inject
+    NebulaSession session;
+
     /** The HTTP status an import refused for this blocking problem answers with. */
     static int statusOf(String blockingCode) {
         return switch (blockingCode) {
@@ -76,7 +80,12 @@ public class Preflights {
     public record Checked(ImportApi.Preflight preflight, Set<String> existingUids) {
     }
 
-    public Checked check(ImportApi.ImportRequest request, String nebulaToken) {
+    /** The pre-flight as the caller. */
+    public ImportApi.Preflight preflight(ImportApi.ImportRequest request) {
+        return session.call(token -> check(request, token).preflight());
+    }
+
+    Checked check(ImportApi.ImportRequest request, String nebulaToken) {
         Provider provider = Provider.parse(request.provider(), "provider");
         Optional<ModelMetadata> hub = search.metadata(provider, request.model_id());
         List<NebulaDtos.ModelView> models;

@@ -1,8 +1,6 @@
 package dev.nebula.catalog.inventory;
 
 import dev.nebula.catalog.nebula.ModelUids;
-import dev.nebula.catalog.auth.Caller;
-import dev.nebula.catalog.auth.NebulaSessions;
 import dev.nebula.catalog.inventory.InventoryApi.DeleteImpact;
 import dev.nebula.catalog.inventory.InventoryApi.Deleted;
 import dev.nebula.catalog.inventory.InventoryApi.Detail;
@@ -34,12 +32,6 @@ public class InventoryResource {
     ModelDeletion deletion;
 
     @Inject
-    NebulaSessions sessions;
-
-    @Inject
-    Caller caller;
-
-    @Inject
     MeterRegistry metrics;
 
     @GET
@@ -52,7 +44,7 @@ public class InventoryResource {
         Timer.Sample sample = Timer.start(metrics);
         String outcome = "error";
         try {
-            Page result = inventory.list(query, sessions.tokenFor(caller));
+            Page result = inventory.list(query);
             outcome = result.stale() ? "stale" : "fresh";
             return result;
         } finally {
@@ -64,20 +56,20 @@ public class InventoryResource {
     @Path("/{uid}")
     @RolesAllowed("viewer")
     public Detail detail(@PathParam("uid") String uid) {
-        return inventory.detail(ModelUids.requireAddressable(uid), sessions.tokenFor(caller));
+        return inventory.detail(ModelUids.requireAddressable(uid));
     }
 
     @GET
     @Path("/{uid}/delete-impact")
     @RolesAllowed("viewer")
     public DeleteImpact deleteImpact(@PathParam("uid") String uid) {
-        return deletion.impact(ModelUids.requireAddressable(uid), sessions.tokenFor(caller));
+        return deletion.impact(ModelUids.requireAddressable(uid));
     }
 
     @DELETE
     @Path("/{uid}")
     @RolesAllowed("admin")
     public Deleted delete(@PathParam("uid") String uid) {
-        return deletion.delete(ModelUids.requireAddressable(uid), caller, sessions.tokenFor(caller));
+        return deletion.delete(ModelUids.requireAddressable(uid));
     }
 }

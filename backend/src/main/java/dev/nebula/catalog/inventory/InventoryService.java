@@ -6,6 +6,7 @@ import dev.nebula.catalog.inventory.InventoryApi.Observation;
 import dev.nebula.catalog.inventory.InventoryApi.Page;
 import dev.nebula.catalog.inventory.InventoryApi.Row;
 import dev.nebula.catalog.nebula.NebulaDtos.CacheEntry;
+import dev.nebula.catalog.auth.NebulaSession;
 import dev.nebula.catalog.web.ApiException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -19,7 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The downloaded-models view: one cluster-wide snapshot, refreshed with the calling user's Nebula session and
+ * The downloaded-models view: one cluster-wide snapshot, refreshed as the calling user (see {@link #snapshot()}) and
  * shared by every signed-in caller (the resource admits viewers and up only). Blocking; call on a worker thread.
  */
 @ApplicationScoped
@@ -36,6 +37,9 @@ public class InventoryService {
 
     @Inject
     CatalogConfig config;
+
+    @Inject
+    NebulaSession session;
 
     private SnapshotHolder<Snapshot> holder;
 
@@ -66,26 +70,38 @@ public class InventoryService {
         return holder == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(holder.latest());
     }
 
-    SnapshotHolder.Served<Snapshot> snapshot(String nebulaToken) {
-        // Subscribed from our own thread, not the caller's worker: a REST client call made on a worker thread hands
-        // its answers back through the worker pool, which the waiting callers may have exhausted. Built off the
-        // event loop: observations are written to the database while the rows are built.
-        return holder.get(() -> fetcher.fetch(nebulaToken)
-                .runSubscriptionOn(builds)
-                .emitOn(builds)
-                .map(builder::build)
-                .subscribeAsCompletionStage());
+    /**
+     * The shared snapshot. A refresh this caller starts begins with their session; when Nebula has ended it, the
+     * refresh carries on as another identity and only this caller is told to sign in again.
+     */
+    SnapshotHolder.Served<Snapshot> snapshot() {
+        SnapshotHolder.Served<Snapshot> served;
+        try {
+            // Subscribed from our own thread, not the caller's worker: a REST client call made on a worker thread
+            // hands its answers back through the worker pool, which the waiting callers may have exhausted. Built
+            // off the event loop: observations are written to the database while the rows are built.
+            served = holder.get(() -> session.sharedRead(fetcher::fetch)
+                    .runSubscriptionOn(builds)
+                    .emitOn(builds)
+                    .map(builder::build)
+                    .subscribeAsCompletionStage());
+        } catch (ApiException e) {
+            session.requireLive(); // an ended session of the caller's own explains the failure best
+            throw e;
+        }
+        session.requireLive();
+        return served;
     }
 
-    public Page list(InventoryQuery query, String nebulaToken) {
-        SnapshotHolder.Served<Snapshot> served = snapshot(nebulaToken);
+    public Page list(InventoryQuery query) {
+        SnapshotHolder.Served<Snapshot> served = snapshot();
         List<Row> filtered = query.filter(served.value().rows());
         return new Page(query.page(filtered), query.page(), query.limit(), filtered.size(),
                 served.asOf().toString(), served.stale());
     }
 
-    public Detail detail(String uid, String nebulaToken) {
-        SnapshotHolder.Served<Snapshot> served = snapshot(nebulaToken);
+    public Detail detail(String uid) {
+        SnapshotHolder.Served<Snapshot> served = snapshot();
         Snapshot s = served.value();
         Row row = s.byUid().get(uid);
         if (row == null) {

@@ -3,6 +3,7 @@ package dev.nebula.catalog.inventory;
 import dev.nebula.catalog.audit.AuditEntry;
 import dev.nebula.catalog.audit.AuditLog;
 import dev.nebula.catalog.auth.Caller;
+import dev.nebula.catalog.auth.NebulaSession;
 import dev.nebula.catalog.config.CatalogConfig;
 import dev.nebula.catalog.inventory.InventoryApi.DeleteImpact;
 import dev.nebula.catalog.inventory.InventoryApi.Deleted;
@@ -42,8 +43,14 @@ public class ModelDeletion {
     @Inject
     ImportFacts imports;
 
-    public DeleteImpact impact(String uid, String nebulaToken) {
-        SnapshotHolder.Served<Snapshot> served = inventory.snapshot(nebulaToken);
+    @Inject
+    Caller caller;
+
+    @Inject
+    NebulaSession session;
+
+    public DeleteImpact impact(String uid) {
+        SnapshotHolder.Served<Snapshot> served = inventory.snapshot();
         if (!served.value().byUid().containsKey(uid)) {
             throw ApiException.notFound("No registered model with uid '" + uid + "'. Files without a registered "
                     + "model cannot be deleted through Nebula.");
@@ -51,10 +58,10 @@ public class ModelDeletion {
         return DeleteImpacts.of(served.value(), uid, served.stale());
     }
 
-    public Deleted delete(String uid, Caller caller, String nebulaToken) {
+    public Deleted delete(String uid) {
         DeleteImpact impact = null;
         try {
-            impact = impact(uid, nebulaToken);
+            impact = impact(uid);
         } catch (ApiException e) {
             // Unknown to our snapshot (or Nebula unreadable): Nebula decides below, and the attempt is audited.
         }
@@ -67,8 +74,8 @@ public class ModelDeletion {
         AuditEntry entry = caller.audit("delete", new AuditEntry.Target(null, name, uid), intentDetails);
         long intent = audit.intent(entry);
         try {
-            DeleteResult result = nebula.delete(nebulaToken, uid).await()
-                    .atMost(config.nebula().readTimeout().plusSeconds(1));
+            DeleteResult result = session.call(token -> nebula.delete(token, uid).await()
+                    .atMost(config.nebula().readTimeout().plusSeconds(1)));
             audit.outcome(intent, entry, AuditLog.SUCCEEDED, Map.of("gc_queued_nodes", result.gc_queued_nodes(),
                     "freed_bytes_expected", freed));
             metrics.counter("catalog.inventory.deletes", "outcome", "succeeded").increment();

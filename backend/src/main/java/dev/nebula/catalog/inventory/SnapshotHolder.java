@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * Otherwise the caller joins (or starts) the one refresh and waits at most {@code slowAfter}: if Nebula is
  * slower or fails, the last snapshot is served marked stale while the refresh carries on for the next caller.
  * Only when there has never been a snapshot does the caller wait longer and then get 503. Nebula's refusals of
- * the caller's own session (4xx) are passed on, not hidden behind stale data.
+ * the session (4xx other than an ended session) are passed on, not hidden behind stale data.
  */
 final class SnapshotHolder<T> {
 
@@ -90,13 +90,16 @@ final class SnapshotHolder<T> {
         if (failure instanceof ApiException api) {
             throw api;
         }
-        if (failure instanceof NebulaException n && n.isRejected()) {
+        if (failure instanceof NebulaException n && n.isRejected() && !NebulaFailures.sessionEnded(n)) {
             throw NebulaFailures.toApi(n);
         }
+        // Every session the refresh tried had ended: that is no caller's own fault (each caller is told separately
+        // when their own session has ended), so it reads like an outage.
         if (known != null) {
             return new Served<>(known.value(), known.asOf(), true);
         }
-        String why = failure == null ? "it did not answer within " + firstWait.toMillis() + " ms" : failure.getMessage();
+        String why = failure == null ? "it did not answer within " + firstWait.toMillis() + " ms"
+                : NebulaFailures.sessionEnded(failure) ? "it accepted none of the signed-in sessions" : failure.getMessage();
         throw new ApiException(503, "nebula_unavailable", "Nebula cannot be reached (" + why + ") and no earlier "
                 + "model list is available to show; try again shortly.", Map.of("retryable", true));
     }

@@ -1,8 +1,7 @@
 package dev.nebula.catalog.meta;
 
-import dev.nebula.catalog.auth.Caller;
-import dev.nebula.catalog.auth.NebulaSessions;
-import dev.nebula.catalog.web.ApiException;
+import dev.nebula.catalog.auth.NebulaIdentity;
+import dev.nebula.catalog.auth.NebulaSession;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
@@ -32,22 +31,15 @@ public class CapabilitiesResource {
     SecurityIdentity identity;
 
     @Inject
-    Caller caller;
-
-    @Inject
-    NebulaSessions sessions;
+    NebulaSession session;
 
     @GET
     public Object get() {
         if (anonymous()) {
             return capabilities.publicPart();
         }
-        String token;
-        try {
-            token = sessions.tokenFor(caller);
-        } catch (ApiException | IllegalStateException noSession) {
-            token = null; // the data probe is skipped; health still tells whether Nebula answers at all
-        }
+        // without a Nebula session the data probe is skipped; health still tells whether Nebula answers at all
+        String token = session.identityIfAny().map(NebulaIdentity::token).orElse(null);
         return capabilities.current(token).await().atMost(ANSWER_WITHIN);
     }
 

@@ -14,6 +14,11 @@ final class NebulaErrors {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_TEXT = 200;
+    /** Nebula's exact texts (bff/auth.rs, auth_handlers.rs), the only way its answers tell these cases apart. */
+    private static final String AUTH_BACKEND_DOWN = "authentication backend unavailable";
+    static final String AUTH_BACKEND_CODE = "auth_backend_unavailable";
+    private static final String INVALID_ROLE = "invalid role";
+    private static final String USER_DISABLED = "user disabled";
 
     private NebulaErrors() {
     }
@@ -37,6 +42,17 @@ final class NebulaErrors {
         }
         if (message == null) {
             message = text.startsWith("<") ? "HTML page instead of JSON" : text.isEmpty() ? "empty body" : shorten(text);
+        }
+        if (status == 403 && AUTH_BACKEND_DOWN.equals(message)) {
+            // Nebula's own user database is down: its session middleware can check nobody, so this says nothing
+            // about the caller's rights. It is an outage, and reads as one (stale data, 503, breakers count it).
+            return new NebulaException(NebulaException.Kind.UNREACHABLE, status, AUTH_BACKEND_CODE,
+                    "Nebula cannot check sign-ins right now (its user database is not answering)", null);
+        }
+        if (code == null && status == 403 && INVALID_ROLE.equals(message)) {
+            code = "invalid_role";
+        } else if (code == null && status == 403 && USER_DISABLED.equals(message)) {
+            code = "user_disabled";
         }
         if (code == null) {
             code = status == 401 ? "unauthorized" : status == 403 ? "forbidden" : status == 404 ? "not_found" : "http_" + status;

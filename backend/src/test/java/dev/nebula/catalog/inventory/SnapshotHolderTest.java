@@ -85,12 +85,17 @@ class SnapshotHolderTest {
     }
 
     @Test
-    void passesOnNebulasRefusalOfTheSession() {
+    void passesOnNebulasRefusalOfTheRequestButNotAnEndedSession() {
         SnapshotHolder<String> holder = uncached(Duration.ofMillis(100), Duration.ofMillis(100));
         holder.get(value("one"));
         ApiException e = assertThrows(ApiException.class, () -> holder.get(
-                () -> CompletableFuture.failedFuture(new NebulaRejection(401, "unauthorized", "invalid or expired token"))));
-        assertEquals(401, e.status());
+                () -> CompletableFuture.failedFuture(new NebulaRejection(403, "forbidden", "insufficient permissions"))));
+        assertEquals(403, e.status());
+        // every identity the refresh tried had ended: no caller's own fault, so it reads as an outage
+        SnapshotHolder.Served<String> served = holder.get(
+                () -> CompletableFuture.failedFuture(new NebulaRejection(401, "unauthorized", "invalid or expired token")));
+        assertEquals("one", served.value());
+        assertTrue(served.stale());
     }
 
     @Test

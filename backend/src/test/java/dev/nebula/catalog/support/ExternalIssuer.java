@@ -47,8 +47,21 @@ public final class ExternalIssuer {
         }
     }
 
+    /** The audience the service expects external tokens to name (its default). */
+    public static final String AUDIENCE = "nebula-model-catalog";
+
     public static String token(String user, List<String> groups) {
-        return Jwt.issuer(ISSUER).subject(user).upn(user).claim("groups", groups)
+        return token(user, groups, AUDIENCE);
+    }
+
+    /** The issuer's signing key, for tests that mint tokens with unusual claims. */
+    public static java.security.PrivateKey privateKey() {
+        return keys.getPrivate();
+    }
+
+    /** A token minted for {@code audience}: another application's, when it is not ours. */
+    public static String token(String user, List<String> groups, String audience) {
+        return Jwt.issuer(ISSUER).subject(user).upn(user).claim("groups", groups).audience(audience)
                 .claim("jti", UUID.randomUUID().toString()).sign(keys.getPrivate());
     }
 }

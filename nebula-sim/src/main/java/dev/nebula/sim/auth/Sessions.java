@@ -43,6 +43,13 @@ public final class Sessions {
         byToken.remove(token);
     }
 
+    /** Ends every session of one user, as a logout in their other tab or an admin's action would. */
+    public int closeAllOf(String username) {
+        int before = byToken.size();
+        byToken.values().removeIf(s -> s.username().equals(username));
+        return before - byToken.size();
+    }
+
     /** Lets tests exercise a client's re-login path without waiting a day. */
     public void clear() {
         byToken.clear();

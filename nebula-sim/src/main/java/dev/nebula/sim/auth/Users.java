@@ -20,6 +20,11 @@ public final class Users {
         users.forEach(u -> byName.put(u.username(), u));
     }
 
+    /** Adds or replaces one user (tests: any role string, an inactive account). */
+    public void put(User user) {
+        byName.put(user.username(), user);
+    }
+
     public User find(String username) {
         return byName.get(username);
     }

@@ -133,6 +133,16 @@ public final class SimulatorControl {
         return u == null ? null : sessions.open(u.username()).token();
     }
 
+    /** Ends every session of one user (their other sessions elsewhere, e.g. a logout in another tab). */
+    public int endSessionsOf(String username) {
+        return sessions.closeAllOf(username);
+    }
+
+    /** Adds or replaces a user; {@code role} may be any string, as in Nebula's own table. */
+    public void putUser(String username, String password, String role, boolean active) {
+        users.put(User.of(username, password, role, null, null, active));
+    }
+
     /** Invalidates every session, so clients must log in again. */
     public void clearSessions() {
         sessions.clear();

@@ -36,7 +36,12 @@ final class SimApi {
                 .open("POST", "/_sim/sessions/clear", c -> {
                     control.clearSessions();
                     return Reply.json(200, Map.of("ok", true));
-                });
+                })
+                .open("POST", "/_sim/sessions/end", c -> {
+                    String username = body(c).path("username").asText("");
+                    return Reply.json(200, Map.of("ended", control.endSessionsOf(username)));
+                })
+                .open("POST", "/_sim/users", this::putUser);
     }
 
     Reply handle(Call c) {
@@ -55,6 +60,17 @@ final class SimApi {
     private Reply requests(Call c) {
         List<String> path = c.query.get("path");
         return Reply.json(200, control.requests(path == null ? null : path.get(0)));
+    }
+
+    /** Adds or replaces a user: {username, password, role (any string), active (default true)}. */
+    private Reply putUser(Call c) {
+        JsonNode body = body(c);
+        if (!body.path("username").isTextual() || !body.path("password").isTextual() || !body.path("role").isTextual()) {
+            throw new IllegalArgumentException("a user needs username, password and role (strings)");
+        }
+        control.putUser(body.get("username").asText(), body.get("password").asText(), body.get("role").asText(),
+                body.path("active").asBoolean(true));
+        return Reply.json(200, Map.of("ok", true));
     }
 
     /** Partial update: only the keys present change. */
