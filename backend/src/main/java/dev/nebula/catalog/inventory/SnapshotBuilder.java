@@ -5,6 +5,7 @@ import dev.nebula.catalog.inventory.InventoryApi.Progress;
 import dev.nebula.catalog.inventory.InventoryApi.Replicas;
 import dev.nebula.catalog.inventory.InventoryApi.Row;
 import dev.nebula.catalog.nebula.NebulaDtos.CacheEntry;
+import dev.nebula.catalog.nebula.NebulaDtos.DownloadProgress;
 import dev.nebula.catalog.nebula.NebulaDtos.ModelDetail;
 import dev.nebula.catalog.nebula.NebulaDtos.ModelView;
 import dev.nebula.catalog.nebula.NebulaDtos.NodeDisk;
@@ -19,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Joins one {@link NebulaState} into rows: registered models first by our strict cache join, then cache-only files. */
 @ApplicationScoped
@@ -76,8 +79,9 @@ public class SnapshotBuilder {
         Optional<ImportFacts.Fact> imported = imports.of(m.model_uid());
         Progress progress = null;
         if (detail != null && detail.download_progress() != null) {
-            progress = ProgressBuilder.build(m.model_uid(), detail.download_progress().replicas(),
-                    expectedTotal(imported, copies), samples);
+            List<DownloadProgress> records = detail.download_progress().replicas();
+            progress = ProgressBuilder.build(m.model_uid(), records,
+                    records == null ? null : expectedTotal(imported, copies, records), samples);
         }
         InventoryApi.RowError error = failures.observe(m, detail, progress);
         String revision = m.labels() == null ? null : m.labels().get(REVISION_LABEL);
@@ -112,11 +116,22 @@ public class SnapshotBuilder {
                 deletable, blockedReason);
     }
 
-    /** The hub size when the import recorded one, else the largest complete copy already on some node. */
-    private static Long expectedTotal(Optional<ImportFacts.Fact> imported, List<CacheEntry> copies) {
+    /**
+     * The hub size when the import recorded one, else the largest complete copy already on some node. A copy on a
+     * node that is still downloading the model does not count, nor one smaller than what a replica has already
+     * downloaded: Nebula's scanner calls a Hugging Face copy complete as soon as {@code snapshots/} and a
+     * {@code config.json} exist, and taking such a partial copy as the total showed 100 % mid-download. Unknown
+     * beats a false 100 %.
+     */
+    static Long expectedTotal(Optional<ImportFacts.Fact> imported, List<CacheEntry> copies,
+                              List<DownloadProgress> records) {
+        Set<String> downloadingOn = records.stream().filter(r -> "downloading".equals(r.phase()))
+                .map(DownloadProgress::node_id).collect(Collectors.toSet());
+        long downloaded = records.stream().mapToLong(DownloadProgress::downloaded_bytes).max().orElse(0);
         return imported.map(ImportFacts.Fact::expectedBytes)
-                .orElseGet(() -> copies.stream().filter(CacheEntry::complete).mapToLong(CacheEntry::size_bytes)
-                        .boxed().max(Long::compare).orElse(null));
+                .orElseGet(() -> copies.stream().filter(CacheEntry::complete)
+                        .filter(e -> !downloadingOn.contains(e.node_id()) && e.size_bytes() >= downloaded)
+                        .mapToLong(CacheEntry::size_bytes).boxed().max(Long::compare).orElse(null));
     }
 
     static String sourceOf(String nebulaSource) {

@@ -66,6 +66,32 @@ class DownloadProgressTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aPartialCopyNebulasScannerCallsCompleteIsNotTakenAsTheTotal() {
+        String uid = SimModels.unique("inv-early");
+        control().setScannerEarlyComplete(true); // as upstream: snapshots/ and config.json make a copy "complete"
+        try {
+            SimModels.create(uid, "inv-test/" + uid + "-70B", true, null);
+            SimModels.advance(Duration.ofSeconds(4));
+            rowOf(uid);
+            SimModels.advance(Duration.ofSeconds(70)); // a scan (every 60 s) has published the partial copy
+            Map<String, Object> row = rowOf(uid);
+            assertEquals("downloading", row.get("state"));
+            List<Map<String, Object>> nodes = (List<Map<String, Object>>) row.get("nodes");
+            assertTrue(nodes.stream().anyMatch(n -> Boolean.TRUE.equals(n.get("complete"))),
+                    "the partial copy reads complete, as Nebula reports it: " + nodes);
+            Map<String, Object> p = progress(row);
+            assertEquals("downloading", p.get("phase"));
+            assertEquals(false, p.get("total_known"), "no false total: " + p);
+            assertNull(p.get("percent"));
+            assertNull(p.get("eta_seconds"));
+        } finally {
+            control().setScannerEarlyComplete(false);
+            SimModels.delete(uid);
+        }
+    }
+
+    @Test
     void downloadWithAKnownTotalShowsPercentAndEta() {
         String uid = SimModels.unique("inv-total");
         ImportRecordsForTests.created(uid, 149_800_000_000L);

@@ -20,6 +20,11 @@ final class ClusterState {
     final Map<String, TreeMap<String, EndpointInfo>> endpoints = new HashMap<>();
     final Map<String, TreeMap<String, Expiring>> progress = new HashMap<>();
     final TreeMap<String, SimNode> nodes = new TreeMap<>();
+    /**
+     * Upstream's scanner calls a Hugging Face copy complete as soon as {@code snapshots/} and a {@code config.json}
+     * exist, i.e. early in a download. Off by default so that tests opt in to the trap.
+     */
+    boolean scannerEarlyComplete;
 
     /** Per-uid lifecycle generation: bumped on every deployment change so stale scheduled work cancels itself. */
     final Map<String, Integer> generations = new HashMap<>();

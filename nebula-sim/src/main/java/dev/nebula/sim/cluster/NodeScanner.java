@@ -52,8 +52,10 @@ final class NodeScanner {
             if (!CacheLayout.insideModelDir(node.modelDir, d.path)) {
                 continue; // custom model_path roots are never scanned
             }
+            boolean complete = d.complete || (state.scannerEarlyComplete && d.sizeBytes > 0
+                    && d.path.contains("/.cache/huggingface/hub/models--"));
             node.published.put(d.modelName.replace("/", "--"), new ModelCacheEntry(node.id, d.modelName, d.path,
-                    d.sizeBytes, d.fileCount, d.complete, nowMs, nowMs));
+                    d.sizeBytes, d.fileCount, complete, nowMs, nowMs));
         }
         for (ModelCacheEntry e : node.published.values()) {
             cacheBytes += e.sizeBytes();

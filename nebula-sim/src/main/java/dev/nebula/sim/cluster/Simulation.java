@@ -58,6 +58,11 @@ public final class Simulation {
         return work.apply(this);
     }
 
+    /** See {@link ClusterState#scannerEarlyComplete}; lasts until the next reset. */
+    public synchronized void scannerEarlyComplete(boolean on) {
+        state.scannerEarlyComplete = on;
+    }
+
     public synchronized void advance(long ms) {
         clock.advance(ms);
         call(s -> null);

@@ -71,6 +71,7 @@ public final class SimulatorControl {
 
     public void chaosOff() {
         chaos.off();
+        sim.scannerEarlyComplete(false);
     }
 
     public Map<String, Object> chaos() {
@@ -131,6 +132,11 @@ public final class SimulatorControl {
     public String tokenFor(String username) {
         User u = users.find(username);
         return u == null ? null : sessions.open(u.username()).token();
+    }
+
+    /** Hugging Face copies read complete as soon as their first bytes land, as upstream's scanner has them. */
+    public void setScannerEarlyComplete(boolean on) {
+        sim.scannerEarlyComplete(on);
     }
 
     /** Ends every session of one user (their other sessions elsewhere, e.g. a logout in another tab). */

@@ -88,6 +88,9 @@ final class SimApi {
             control.setOutage(OutageMode.parse(o.isBoolean() ? (Object) o.asBoolean()
                     : o.isNumber() ? (Object) o.asInt() : o.isNull() ? null : o.asText()));
         }
+        if (body.has("scanner_early_complete")) {
+            control.setScannerEarlyComplete(body.get("scanner_early_complete").asBoolean());
+        }
         if (body.has("write_answer") || body.has("write_answer_delay_ms")) {
             WriteAnswer mode = body.has("write_answer") ? WriteAnswer.parse(body.get("write_answer").asText())
                     : WriteAnswer.parse((String) now.get("write_answer"));
