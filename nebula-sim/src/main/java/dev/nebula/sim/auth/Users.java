@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The user table. Nebula seeds admin/admin123; the simulator adds one demo account per other role. */
 public final class Users {
     public static final List<User> DEFAULTS = List.of(
-            User.of("admin", "admin123", "admin", null, null, true),
+            User.of("admin", "admin123", "admin", "Administrator", null, true), // as upstream seeds it (bff/auth.rs)
             User.of("operator", "operator123", "operator", "Demo operator", null, true),
             User.of("viewer", "viewer123", "viewer", "Demo viewer", null, true));
 

@@ -26,7 +26,7 @@ final class AuthApi {
                 .open("GET", "/api/healthz", c -> Reply.json(200, Map.of("status", "ok")))
                 .add("GET", "/api/auth/me", c -> Reply.json(200, sessionUser(c.user)))
                 .add("POST", "/api/auth/logout", this::logout)
-                .add("GET", "/api/whoami", c -> Reply.json(200, Map.of("principal", c.user.username(),
+                .add("GET", "/api/whoami", c -> Reply.sortedJson(200, Map.of("principal", c.user.username(),
                         "role", c.user.role())));
     }
 

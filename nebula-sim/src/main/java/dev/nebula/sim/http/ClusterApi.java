@@ -13,7 +13,10 @@ final class ClusterApi {
     void register(Router router) {
         router.add("GET", "/api/v2/cache/summary", c -> viewer(c, s -> s.cluster().cacheSummary()))
                 .add("GET", "/api/v2/nodes/{node_id}/cache", c -> viewer(c, s -> s.cluster().nodeCache(c.param(0))))
-                .add("GET", "/api/v2/nodes/{node_id}/disk", c -> viewer(c, s -> s.cluster().nodeDisk(c.param(0))))
+                .add("GET", "/api/v2/nodes/{node_id}/disk", c -> {
+                    c.require("viewer");
+                    return Reply.sortedJson(200, ModelsApi.call(sim, s -> s.cluster().nodeDisk(c.param(0))));
+                })
                 .add("GET", "/api/v2/alerts", c -> viewer(c, s -> s.cluster().alerts()))
                 .add("GET", "/api/overview", c -> viewer(c, s -> s.cluster().overview(s.now())));
     }

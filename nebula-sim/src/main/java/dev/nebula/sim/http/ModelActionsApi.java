@@ -27,18 +27,18 @@ final class ModelActionsApi {
         c.require("operator");
         ModelRequests.Start r = new ModelRequests.Start(f.number("replicas"), f.config("config_overrides"),
                 f.string("node_id"), f.numbers("gpu_indices"));
-        return Reply.json(200, ModelsApi.call(sim, s -> s.commands().start(c.param(0), r, s.now())));
+        return Reply.sortedJson(200, ModelsApi.call(sim, s -> s.commands().start(c.param(0), r, s.now())));
     }
 
     private Reply stop(Call c) {
         c.require("operator");
-        return Reply.json(200, ModelsApi.call(sim, s -> s.commands().stop(c.param(0), s.now())));
+        return Reply.sortedJson(200, ModelsApi.call(sim, s -> s.commands().stop(c.param(0), s.now())));
     }
 
     private Reply scale(Call c) {
         Fields f = JsonBody.read(c, SCALE);
         c.require("operator");
         long replicas = f.number("replicas");
-        return Reply.json(200, ModelsApi.call(sim, s -> s.commands().scale(c.param(0), replicas, s.now())));
+        return Reply.sortedJson(200, ModelsApi.call(sim, s -> s.commands().scale(c.param(0), replicas, s.now())));
     }
 }

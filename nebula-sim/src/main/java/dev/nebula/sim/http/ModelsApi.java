@@ -60,7 +60,7 @@ final class ModelsApi {
                 f.source("model_source"), f.string("model_path"), f.string("engine_type"), f.string("docker_image"),
                 f.config("config"), f.stringMap("labels"), f.bool("auto_start"), f.number("replicas"),
                 f.string("node_id"), f.numbers("gpu_indices"));
-        return Reply.json(201, run(s -> s.commands().create(r, c.user.username(), s.now())));
+        return Reply.sortedJson(201, run(s -> s.commands().create(r, c.user.username(), s.now())));
     }
 
     private Reply update(Call c) {
@@ -69,14 +69,14 @@ final class ModelsApi {
         ModelRequests.Update r = new ModelRequests.Update(f.string("model_name"), f.source("model_source"),
                 f.string("model_path"), f.string("engine_type"), f.string("docker_image"), f.config("config"),
                 f.stringMap("labels"));
-        return Reply.json(200, run(s -> s.commands().update(c.param(0), r, s.now())));
+        return Reply.sortedJson(200, run(s -> s.commands().update(c.param(0), r, s.now())));
     }
 
     private Reply delete(Call c) {
         c.require("admin");
         String uid = c.param(0);
         long queued = run(s -> s.commands().delete(uid, s.now()));
-        return Reply.json(200, new DeleteResponse(uid, "deleted", queued));
+        return Reply.sortedJson(200, new DeleteResponse(uid, "deleted", queued));
     }
 
     private static String first(Call c, String key) {

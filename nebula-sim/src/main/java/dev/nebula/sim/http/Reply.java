@@ -13,6 +13,11 @@ record Reply(int status, String contentType, byte[] body, Map<String, String> he
         return new Reply(status, JSON, Json.bytes(body), Map.of());
     }
 
+    /** An answer upstream builds with {@code json!(…)}: keys in alphabetical order (see {@link Json#sortedBytes}). */
+    static Reply sortedJson(int status, Object body) {
+        return new Reply(status, JSON, Json.sortedBytes(body), Map.of());
+    }
+
     static Reply text(int status, String body) {
         return new Reply(status, TEXT, body.getBytes(StandardCharsets.UTF_8), Map.of());
     }

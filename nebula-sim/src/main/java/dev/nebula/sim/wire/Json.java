@@ -1,6 +1,9 @@
 package dev.nebula.sim.wire;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -17,6 +20,31 @@ public final class Json {
             .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
 
     private Json() {
+    }
+
+    /**
+     * As {@link #bytes}, with every object's keys in alphabetical order, nested ones too: what the BFF sends for
+     * answers it builds with {@code json!(…)}, since serde_json's map is ordered by key.
+     */
+    public static byte[] sortedBytes(Object value) {
+        return bytes(sorted(MAPPER.valueToTree(value)));
+    }
+
+    private static JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode out = MAPPER.createObjectNode();
+            java.util.List<String> names = new java.util.ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            java.util.Collections.sort(names);
+            names.forEach(n -> out.set(n, sorted(node.get(n))));
+            return out;
+        }
+        if (node.isArray()) {
+            ArrayNode out = MAPPER.createArrayNode();
+            node.forEach(e -> out.add(sorted(e)));
+            return out;
+        }
+        return node;
     }
 
     public static byte[] bytes(Object value) {
