@@ -75,7 +75,7 @@ public class CapabilitiesService {
      * while etcd hangs and every data call stalls. The data call is the small cache summary, with the first caller's
      * session; any answer from Nebula, a refusal included, shows the data path works.
      */
-    private Uni<Capabilities.Nebula> probeNebula(String token) {
+    Uni<Capabilities.Nebula> probeNebula(String token) {
         boolean simulated = config.nebula().simulated();
         if (config.nebula().url().isEmpty()) {
             return Uni.createFrom().item(new Capabilities.Nebula(false, false, null, false, "NEBULA_URL is not set"));
