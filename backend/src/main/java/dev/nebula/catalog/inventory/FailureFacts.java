@@ -26,8 +26,9 @@ public class FailureFacts {
     @Inject
     Observations observations;
 
-    RowError observe(ModelView m, ModelDetail detail, Progress progress) {
+    RowError observe(ModelView m, ModelDetail detail, Progress progress, NebulaState state) {
         String uid = m.model_uid();
+        observeLostNodes(m, detail, state);
         if (progress != null) {
             for (ReplicaProgress r : progress.replicas()) {
                 if ("failed".equals(r.phase())) {
@@ -58,6 +59,30 @@ public class FailureFacts {
         return errorFor(m, startedMs, unhealthy);
     }
 
+    /**
+     * A replica placed on a node that has left Nebula's node list (its 60 s lease ran out after the last heartbeat)
+     * is gone with it. Without this, a model that ran for a day read as "no replica became ready within 5 minutes of
+     * the last start", dated the day before.
+     */
+    private void observeLostNodes(ModelView m, ModelDetail detail, NebulaState state) {
+        if (state.liveNodes() == null || detail == null || detail.placement() == null
+                || detail.placement().assignments() == null) {
+            return;
+        }
+        for (var a : detail.placement().assignments()) {
+            if (state.liveNodes().contains(a.node_id())) {
+                continue;
+            }
+            Long beat = state.lastHeartbeats().get(a.node_id());
+            Instant at = beat == null ? Instant.now() : Instant.ofEpochMilli(beat);
+            String when = beat == null ? "before this service first saw it" : "at " + at;
+            observations.observe(m.model_uid(), m.model_name(), ModelObservation.NODE_LOST, a.node_id(), a.replica_id(),
+                    a.node_id() + " stopped reporting to Nebula (last heartbeat " + when + "); replica "
+                            + a.replica_id() + " on it is gone.",
+                    at, m.model_uid() + "|node_lost|" + a.node_id() + "|" + a.replica_id() + "|" + at.toEpochMilli());
+        }
+    }
+
     private RowError errorFor(ModelView m, Long startedMs, List<Endpoint> unhealthy) {
         String state = m.state();
         Instant since = startedMs == null ? null : Instant.ofEpochMilli(startedMs);
@@ -68,6 +93,13 @@ public class FailureFacts {
                     return null; // retried since (e.g. Nebula's HF→ModelScope fallback) and making progress again
                 }
                 return new RowError(download.summary(), download.occurredAt().toString());
+            }
+        }
+        if ("failed".equals(state) || "starting".equals(state)) {
+            // a node lost since the last start explains the failure better than Nebula's timer
+            Observations.Seen lost = observations.latest(m.model_uid(), since, ModelObservation.NODE_LOST);
+            if (lost != null && lost.lastSeenAt().isAfter(Instant.now().minus(Observations.WINDOW))) {
+                return new RowError(lost.summary(), lost.occurredAt().toString());
             }
         }
         if ("failed".equals(state)) {

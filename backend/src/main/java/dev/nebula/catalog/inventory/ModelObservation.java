@@ -19,6 +19,7 @@ public class ModelObservation extends PanacheEntityBase {
     public static final String DOWNLOAD_FAILED = "download_failed";
     public static final String MODEL_FAILED = "model_failed";
     public static final String REPLICA_UNHEALTHY = "replica_unhealthy";
+    public static final String NODE_LOST = "node_lost";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -15,9 +15,11 @@ import java.util.Set;
  * @param liveNodes nodes with a heartbeat, or null when the overview could not be read (liveness unknown)
  * @param details   model details fetched this round (only for models whose state or spec needed one)
  * @param specs     what is known of each spec that the list view lacks (source, model_path)
+ * @param lastHeartbeats the last heartbeat (epoch ms) seen of every node this process has seen in an overview,
+ *                  kept after the node left it: what says when a crashed node stopped reporting
  */
 record NebulaState(Instant readAt, List<ModelView> models, CacheSummary summary, Set<String> liveNodes,
-                   Map<String, ModelDetail> details, Map<String, SpecFacts> specs) {
+                   Map<String, ModelDetail> details, Map<String, SpecFacts> specs, Map<String, Long> lastHeartbeats) {
 
     /** Spec facts that only the detail view carries, remembered until the spec changes. */
     record SpecFacts(String source, String modelPath, Long updatedAtMs) {

@@ -39,6 +39,7 @@ public class NebulaStateFetcher {
     CatalogConfig config;
 
     private final Map<String, NebulaState.SpecFacts> facts = new ConcurrentHashMap<>();
+    private final Map<String, Long> heartbeats = new ConcurrentHashMap<>();
 
     public Uni<NebulaState> fetch(String token) {
         Instant readAt = Instant.now();
@@ -51,7 +52,11 @@ public class NebulaStateFetcher {
                     facts.keySet().retainAll(uids);
                     Set<String> live = t.getItem3() == null || t.getItem3().nodes() == null ? null
                             : t.getItem3().nodes().stream().map(OverviewNode::node_id).collect(Collectors.toSet());
-                    return new NebulaState(readAt, t.getItem1(), t.getItem2(), live, details, Map.copyOf(facts));
+                    if (t.getItem3() != null && t.getItem3().nodes() != null) {
+                        t.getItem3().nodes().forEach(n -> heartbeats.merge(n.node_id(), n.last_heartbeat_ms(), Math::max));
+                    }
+                    return new NebulaState(readAt, t.getItem1(), t.getItem2(), live, details, Map.copyOf(facts),
+                            Map.copyOf(heartbeats));
                 }));
     }
 

@@ -83,7 +83,7 @@ public class SnapshotBuilder {
             progress = ProgressBuilder.build(m.model_uid(), records,
                     records == null ? null : expectedTotal(imported, copies, records), samples);
         }
-        InventoryApi.RowError error = failures.observe(m, detail, progress);
+        InventoryApi.RowError error = failures.observe(m, detail, progress, state);
         String revision = m.labels() == null ? null : m.labels().get(REVISION_LABEL);
         Replicas replicas = m.replicas() == null ? new Replicas(0, 0, 0)
                 : new Replicas(m.replicas().desired(), m.replicas().ready(), m.replicas().unhealthy());

@@ -54,7 +54,8 @@ public final class ClusterViews {
     public ClusterStatus overview(long nowMs) {
         List<NodeStatus> nodes = new ArrayList<>();
         for (SimNode n : state.nodes.values()) {
-            if (n.alive) { // /nodes/* keys have a 60 s TTL: dead nodes vanish here but not from the cache summary
+            // /nodes/* keys have a 60 s TTL: dead nodes vanish here but not from the cache summary
+            if (n.alive || (n.crashedAtMs != null && !n.leaseExpired(nowMs))) {
                 nodes.add(new NodeStatus(n.id, n.lastHeartbeat(nowMs), gpus(n), "http://0.0.0.0:9090"));
             }
         }

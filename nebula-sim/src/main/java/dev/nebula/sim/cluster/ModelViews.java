@@ -79,6 +79,9 @@ public final class ModelViews {
         List<EndpointInfo> out = new ArrayList<>(byReplica.size());
         for (EndpointInfo e : byReplica.values()) {
             SimNode node = state.nodes.get(e.nodeId());
+            if (node != null && node.leaseExpired(nowMs)) {
+                continue; // the crashed node stopped refreshing the endpoint's lease
+            }
             long beat = node == null ? e.lastHeartbeatMs() : Math.max(e.lastHeartbeatMs(), node.lastHeartbeat(nowMs));
             out.add(e.withHeartbeat(beat));
         }

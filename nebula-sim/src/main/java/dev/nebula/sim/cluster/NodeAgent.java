@@ -65,6 +65,9 @@ final class NodeAgent {
     }
 
     private void tick(String uid, int gen, PlacementAssignment a, String path, long nowMs) {
+        if (crashed(a)) {
+            return; // the download died with the node; its progress key expires on its lease
+        }
         ModelSpec spec = state.specs.get(uid);
         SimNode node = state.nodes.get(a.nodeId());
         if (spec == null || state.generation(uid) != gen) {
@@ -95,7 +98,7 @@ final class NodeAgent {
     void bootEngine(String uid, int gen, PlacementAssignment a, long nowMs) {
         events.at(nowMs + timings.engineBootMs(), t -> {
             PlacementPlan plan = state.placements.get(uid);
-            if (state.generation(uid) != gen || plan == null) {
+            if (state.generation(uid) != gen || plan == null || crashed(a)) {
                 return;
             }
             state.endpointsOf(uid).put(String.valueOf(a.replicaId()), new EndpointInfo(uid, a.replicaId(),
@@ -107,7 +110,7 @@ final class NodeAgent {
 
     private void finishBoot(String uid, int gen, PlacementAssignment a, PlacementPlan plan, long nowMs) {
         EndpointInfo e = state.endpointsOf(uid).get(String.valueOf(a.replicaId()));
-        if (state.generation(uid) != gen || e == null) {
+        if (state.generation(uid) != gen || e == null || crashed(a)) {
             return;
         }
         boolean sick = isUnhealthyReplica(state.specs.get(uid).modelName(), plan, a.replicaId());
@@ -116,6 +119,11 @@ final class NodeAgent {
     }
 
     /** The unhealthy rule hits the last replica only, so a 2-replica model is degraded and a 1-replica one starting. */
+    private boolean crashed(PlacementAssignment a) {
+        SimNode node = state.nodes.get(a.nodeId());
+        return node != null && node.crashedAtMs != null;
+    }
+
     boolean isUnhealthyReplica(String modelName, PlacementPlan plan, int replicaId) {
         return rules.applies(FailureKind.UNHEALTHY, modelName) && replicaId == plan.assignments().size() - 1;
     }

@@ -45,6 +45,9 @@ final class NodeScanner {
     }
 
     void scan(SimNode node, long nowMs) {
+        if (node.crashedAtMs != null) {
+            return; // a crashed node scans nothing until it is back
+        }
         collectGarbage(node);
         node.published.clear();
         long cacheBytes = 0;

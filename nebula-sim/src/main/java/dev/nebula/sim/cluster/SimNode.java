@@ -21,7 +21,9 @@ final class SimNode {
     final int gpuCount;
     final long gpuMemoryMb;
     /** A dead node neither heartbeats nor scans nor gets placements, but its disk records stay (no TTL). */
-    final boolean alive;
+    boolean alive;
+    /** When a running node crashed (stopped heartbeating); null for a node that never crashed at run time. */
+    Long crashedAtMs;
     final long bornAtMs;
 
     final TreeMap<String, DiskDir> dirs = new TreeMap<>();
@@ -77,6 +79,15 @@ final class SimNode {
 
     /** Nodes heartbeat about every 3 s; report the last beat before now. */
     long lastHeartbeat(long nowMs) {
-        return bornAtMs + Math.max(0, (nowMs - bornAtMs) / 3000) * 3000;
+        long until = crashedAtMs == null ? nowMs : Math.min(nowMs, crashedAtMs);
+        return bornAtMs + Math.max(0, (until - bornAtMs) / 3000) * 3000;
+    }
+
+    /** Nebula's /nodes/* and /endpoints/* keys live on a 60 s lease the heartbeat refreshes. */
+    static final long LEASE_MS = 60_000;
+
+    /** A crashed node whose lease has run out: its node record and endpoints are gone from etcd. */
+    boolean leaseExpired(long nowMs) {
+        return crashedAtMs != null && nowMs >= lastHeartbeat(nowMs) + LEASE_MS;
     }
 }

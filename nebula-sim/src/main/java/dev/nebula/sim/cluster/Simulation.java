@@ -58,6 +58,40 @@ public final class Simulation {
         return work.apply(this);
     }
 
+    /**
+     * The node stops heartbeating, as when its machine or its nebula-node dies: its engines and downloads stop at
+     * once; its node record and endpoints leave etcd when their 60 s lease runs out; its disk records stay.
+     */
+    public synchronized void crashNode(String nodeId) {
+        SimNode node = requireNode(nodeId);
+        if (node.crashedAtMs == null && node.alive) {
+            node.alive = false;
+            node.crashedAtMs = now;
+        }
+    }
+
+    /** The node is back: it heartbeats and scans again, and relaunches the replicas still placed on it. */
+    public synchronized void recoverNode(String nodeId) {
+        SimNode node = requireNode(nodeId);
+        if (node.crashedAtMs == null) {
+            return;
+        }
+        node.alive = true;
+        node.crashedAtMs = null;
+        state.endpoints.values().forEach(byReplica -> byReplica.values().removeIf(e -> e.nodeId().equals(nodeId)));
+        NodeAgent agent = new NodeAgent(state, events, timings, rules);
+        state.placements.forEach((uid, plan) -> plan.assignments().stream().filter(a -> a.nodeId().equals(nodeId))
+                .forEach(a -> agent.launch(uid, state.generation(uid), a, now)));
+    }
+
+    private SimNode requireNode(String nodeId) {
+        SimNode node = state.nodes.get(nodeId);
+        if (node == null) {
+            throw new IllegalArgumentException("no node " + nodeId);
+        }
+        return node;
+    }
+
     /** See {@link ClusterState#scannerEarlyComplete}; lasts until the next reset. */
     public synchronized void scannerEarlyComplete(boolean on) {
         state.scannerEarlyComplete = on;

@@ -134,6 +134,22 @@ public final class SimulatorControl {
         return u == null ? null : sessions.open(u.username()).token();
     }
 
+    /** The node stops heartbeating now (see {@code Simulation#crashNode}). */
+    public void crashNode(String nodeId) {
+        sim.call(s -> {
+            s.crashNode(nodeId);
+            return null;
+        });
+    }
+
+    /** The crashed node is back and relaunches its replicas. */
+    public void recoverNode(String nodeId) {
+        sim.call(s -> {
+            s.recoverNode(nodeId);
+            return null;
+        });
+    }
+
     /** Hugging Face copies read complete as soon as their first bytes land, as upstream's scanner has them. */
     public void setScannerEarlyComplete(boolean on) {
         sim.scannerEarlyComplete(on);

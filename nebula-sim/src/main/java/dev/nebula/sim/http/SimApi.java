@@ -41,7 +41,20 @@ final class SimApi {
                     String username = body(c).path("username").asText("");
                     return Reply.json(200, Map.of("ended", control.endSessionsOf(username)));
                 })
-                .open("POST", "/_sim/users", this::putUser);
+                .open("POST", "/_sim/users", this::putUser)
+                .open("POST", "/_sim/nodes", c -> {
+                    JsonNode body = body(c);
+                    String node = body.path("node_id").asText("");
+                    if (!body.path("alive").isBoolean()) {
+                        throw new IllegalArgumentException("give node_id and alive (true: back, false: crashed)");
+                    }
+                    if (body.get("alive").asBoolean()) {
+                        control.recoverNode(node);
+                    } else {
+                        control.crashNode(node);
+                    }
+                    return Reply.json(200, Map.of("node_id", node, "alive", body.get("alive").asBoolean()));
+                });
     }
 
     Reply handle(Call c) {
