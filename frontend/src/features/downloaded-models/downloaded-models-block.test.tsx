@@ -22,7 +22,7 @@ const rows: DownloadedModelRow[] = [
     progress: { phase: 'downloading', percent: null, downloaded_bytes: 1_000_000, total_bytes: null, total_known: false,
       speed_bytes_per_sec: null, eta_seconds: null, files_done: 0, files_total: null, replicas: [] },
   },
-  { ...base, model_name: 'y/broken', model_uid: 'broken', state: 'failed', error: { summary: 'disk full on gpu-a', since: '2026-11-26T09:30:00Z' } },
+  { ...base, model_name: 'y/broken', model_uid: 'broken', state: 'failed', error: { code: 'node_lost', replicas: [{ replica_id: 0, node_id: 'gpu-a' }], replicas_total: null, summary: 'gpu-a stopped reporting to Nebula', since: '2026-11-26T09:30:00Z' } },
 ]
 const page = { ...emptyModelPage, items: rows, total: 4 }
 const modelRequests = (mock: ReturnType<typeof stubApi>) =>
@@ -41,7 +41,31 @@ describe('Downloaded models (block A)', () => {
     expect(bar.getAttribute('aria-valuenow')).toBe('43')
     expect(within(found[1]).getByTestId('progress').textContent).toMatch(/42%.*6\.8 GB \/ 16 GB.*120 MB\/s.*ETA 1 min 17 s/)
     expect(within(found[2]).getByTestId('progress').textContent).toContain('total unknown')
-    expect(within(found[3]).getByTestId('row-error').textContent).toContain('disk full on gpu-a')
+    expect(within(found[3]).getByTestId('row-error').textContent).toContain('gpu-a stopped reporting to Nebula (last heartbeat')
+  })
+
+  it('words failure reasons from their codes in Chinese, not the server’s English', async () => {
+    const unhealthy = {
+      ...base,
+      model_name: 'z/sick',
+      model_uid: 'sick',
+      state: 'degraded',
+      error: {
+        code: 'replicas_unhealthy',
+        replicas: [{ replica_id: 1, node_id: 'gpu-b' }],
+        replicas_total: 2,
+        summary: '1 of 2 replicas unhealthy: replica 1 on gpu-b',
+        since: '2026-11-26T09:30:00Z',
+      },
+    }
+    stubApi({ '/api/v2/catalog/models': () => jsonResponse({ ...page, items: [...page.items, unhealthy], total: 5 }) })
+    renderApp({ path: '/model-catalog', lang: 'zh', role: 'viewer' })
+    const found = await screen.findAllByTestId('model-row')
+    const lost = within(found[3]).getByTestId('row-error').textContent ?? ''
+    expect(lost).toContain('gpu-a 已停止向 Nebula 上报')
+    expect(lost).toContain('副本 0 已不存在')
+    expect(lost).not.toContain('stopped reporting')
+    expect(within(found[4]).getByTestId('row-error').textContent).toContain('2 个副本中有 1 个不健康：gpu-b 上的副本 1')
   })
 
   it('asks the server once per refresh, with sort/filter/paging in the query', async () => {

@@ -5,7 +5,7 @@ import { Skeleton } from '@/components/ui/skeleton'
 import { useI18n } from '@/i18n'
 import { formatBytes, formatDateTime } from '@/lib/format'
 import type { DownloadedModelRow } from '@/lib/types'
-import { ErrorSummary, NodesSummary, ProgressCell, SourceName, StateBadge } from './model-parts'
+import { ErrorSummary, NodesSummary, ProgressCell, SourceName, StateBadge, failureText } from './model-parts'
 import { useModelDetail } from './use-downloaded-models'
 
 /** Details side panel: every field of the row, plus per-node copies and observations for registered models. */
@@ -71,7 +71,14 @@ export function ModelDetailsSheet({ row, onClose }: { row: DownloadedModelRow | 
                       {detail.data.observations.map((o) => (
                         <li key={o.id}>
                           <time className="text-xs text-muted-foreground" dateTime={o.occurred_at}>{formatDateTime(o.occurred_at, lang)}</time>
-                          <p className="break-words">{o.summary}</p>
+                          <p className="break-words">
+                            {failureText(t, lang, {
+                              code: o.kind,
+                              replicas: o.node_id == null ? [] : [{ node_id: o.node_id, replica_id: o.replica_id }],
+                              summary: o.summary,
+                              since: o.occurred_at,
+                            })}
+                          </p>
                         </li>
                       ))}
                     </ul>

@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from '@/components/ui/badge'
-import { useI18n } from '@/i18n'
+import { useI18n, type Lang, type Translate } from '@/i18n'
 import { formatBytes, formatDateTime, formatDuration } from '@/lib/format'
 import type { DownloadedModelRow, DownloadedModelState, DownloadProgress } from '@/lib/types'
 
@@ -71,14 +71,49 @@ export function ProgressCell({ progress, name }: { progress: DownloadProgress; n
   )
 }
 
+type RowError = NonNullable<DownloadedModelRow['error']>
+type ReplicaRef = RowError['replicas'][number]
+
+const replicaParams = (r: ReplicaRef | undefined) => ({ node: r?.node_id ?? '?', replica: r?.replica_id ?? '?' })
+
+/**
+ * A failure in the reader's language, from its code and the replicas it names (a row's error, or one observation
+ * of the details timeline). Unknown codes fall back to the server's English summary.
+ */
+export function failureText(
+  t: Translate,
+  lang: Lang,
+  failure: { code: string; replicas: ReplicaRef[]; replicas_total?: number | null; summary: string; since: string },
+): string {
+  const first = failure.replicas[0]
+  switch (failure.code) {
+    case 'download_failed':
+      return t('failure.download_failed', replicaParams(first))
+    case 'model_failed':
+      return t('failure.model_failed')
+    case 'node_lost':
+      return t('failure.node_lost', { ...replicaParams(first), time: formatDateTime(failure.since, lang) })
+    case 'replica_unhealthy':
+      return t('failure.replica_unhealthy', replicaParams(first))
+    case 'replicas_unhealthy':
+      return t('failure.replicas_unhealthy', {
+        count: failure.replicas.length,
+        total: failure.replicas_total ?? failure.replicas.length,
+        where: failure.replicas.map((r) => t('failure.replicaOn', replicaParams(r))).join(lang === 'zh' ? '，' : ', '),
+      })
+    default:
+      return failure.summary
+  }
+}
+
 /** The failure reason, short by default and expandable (native <details>: keyboard and screen-reader friendly). */
-export function ErrorSummary({ error }: { error: NonNullable<DownloadedModelRow['error']> }) {
+export function ErrorSummary({ error }: { error: RowError }) {
   const { t, lang } = useI18n()
   return (
     <details className="group max-w-80 text-xs" data-testid="row-error">
       <summary className="flex cursor-pointer gap-1 text-destructive [&::-webkit-details-marker]:hidden">
         <span aria-hidden className="shrink-0 transition-transform group-open:rotate-90">▸</span>
-        <span className="line-clamp-2 break-words group-open:line-clamp-none">{error.summary}</span>
+        <span className="line-clamp-2 break-words group-open:line-clamp-none">{failureText(t, lang, error)}</span>
       </summary>
       <p className="mt-1 pl-3 text-muted-foreground">{t('models.errorSince', { time: formatDateTime(error.since, lang) })}</p>
     </details>

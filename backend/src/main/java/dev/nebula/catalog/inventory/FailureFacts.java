@@ -23,6 +23,9 @@ public class FailureFacts {
     /** Nebula's failed timer (reference §9, rule 7). */
     static final long FAILED_AFTER_MS = 300_000;
 
+    /** A row's error code when some replicas are unhealthy (the observations are per replica). */
+    static final String REPLICAS_UNHEALTHY = "replicas_unhealthy";
+
     @Inject
     Observations observations;
 
@@ -92,19 +95,19 @@ public class FailureFacts {
                 if ("downloading".equals(state) && download.occurredAt().isBefore(Instant.now().minusSeconds(60))) {
                     return null; // retried since (e.g. Nebula's HF→ModelScope fallback) and making progress again
                 }
-                return new RowError(download.summary(), download.occurredAt().toString());
+                return RowError.of(download);
             }
         }
         if ("failed".equals(state) || "starting".equals(state)) {
             // a node lost since the last start explains the failure better than Nebula's timer
             Observations.Seen lost = observations.latest(m.model_uid(), since, ModelObservation.NODE_LOST);
             if (lost != null && lost.lastSeenAt().isAfter(Instant.now().minus(Observations.WINDOW))) {
-                return new RowError(lost.summary(), lost.occurredAt().toString());
+                return RowError.of(lost);
             }
         }
         if ("failed".equals(state)) {
             Observations.Seen failed = observations.latest(m.model_uid(), null, ModelObservation.MODEL_FAILED);
-            return failed == null ? null : new RowError(failed.summary(), failed.occurredAt().toString());
+            return failed == null ? null : RowError.of(failed);
         }
         if (!unhealthy.isEmpty()) {
             Observations.Seen first = observations.recent(m.model_uid()).stream()
@@ -113,7 +116,9 @@ public class FailureFacts {
                     .min(java.util.Comparator.comparing(Observations.Seen::firstSeenAt)).orElse(null);
             String where = String.join(", ", unhealthy.stream().map(e -> "replica " + e.replica_id() + " on " + e.node_id()).toList());
             long total = m.endpoints().size();
-            return new RowError(unhealthy.size() + " of " + total + " replicas unhealthy: " + where,
+            return new RowError(REPLICAS_UNHEALTHY, unhealthy.stream()
+                    .map(e -> new InventoryApi.ReplicaRef(e.replica_id(), e.node_id())).toList(), (int) total,
+                    unhealthy.size() + " of " + total + " replicas unhealthy: " + where,
                     first == null ? Instant.now().toString() : first.firstSeenAt().toString());
         }
         return null;

@@ -31,7 +31,23 @@ public final class InventoryApi {
                                   String updated_at) {
     }
 
-    public record RowError(String summary, String since) {
+    /**
+     * Why a row is not well. {@code code} and {@code replicas} let the page word it in the reader's language;
+     * {@code summary} is the same in English, for API clients and logs.
+     *
+     * @param code     download_failed, model_failed, node_lost or replicas_unhealthy
+     * @param replicas the replicas concerned (none for model_failed)
+     */
+    public record RowError(String code, List<ReplicaRef> replicas, Integer replicas_total, String summary, String since) {
+
+        static RowError of(Observations.Seen seen) {
+            List<ReplicaRef> on = seen.nodeId() == null ? List.of() : List.of(new ReplicaRef(seen.replicaId(), seen.nodeId()));
+            return new RowError(seen.kind(), on, null, seen.summary(), seen.occurredAt().toString());
+        }
+    }
+
+    /** One replica, by its id and the node it is placed on. */
+    public record ReplicaRef(Long replica_id, String node_id) {
     }
 
     public record Page(List<Row> items, int page, int limit, int total, String as_of, boolean stale) {
