@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.nebula.sim.support.Resp;
 import dev.nebula.sim.support.SimClient;
 import dev.nebula.sim.support.Sims;
+import dev.nebula.sim.wire.Json;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,5 +135,40 @@ class WireContractTest {
             }
         }
         throw new AssertionError("no model " + uid + " in " + list);
+    }
+
+    // Small things the real BFF does that a client might come to depend on (found against the real Nebula).
+
+    @Test
+    void theBootstrapAdminIsCalledAdministrator() {
+        JsonNode me = admin.get("/api/auth/me").json();
+        assertEquals("Administrator", me.get("display_name").asText());
+    }
+
+    @Test
+    void answersBuiltWithJsonMacroHaveAlphabeticalKeysAtEveryLevel() throws Exception {
+        assertSorted(admin.post("/api/v2/models", "{\"model_name\":\"tmp/Sorted-Keys-1B\"}").body());
+        assertSorted(admin.post("/api/v2/models/tmp-sorted-keys-1b/stop", null).body());
+        assertSorted(admin.post("/api/v2/models/tmp-sorted-keys-1b/start", "{}").body());
+        assertSorted(admin.get("/api/v2/nodes/gpu-node-01/disk").body());
+        assertSorted(admin.get("/api/whoami").body());
+        assertSorted(admin.delete("/api/v2/models/tmp-sorted-keys-1b").body());
+    }
+
+    private static void assertSorted(String body) throws Exception {
+        check(Json.MAPPER.readTree(body), body);
+    }
+
+    private static void check(JsonNode node, String body) {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>();
+            node.fieldNames().forEachRemaining(names::add);
+            List<String> sorted = new ArrayList<>(names);
+            java.util.Collections.sort(sorted);
+            assertEquals(sorted, names, "keys in alphabetical order in " + body);
+            node.forEach(child -> check(child, body));
+        } else if (node.isArray()) {
+            node.forEach(child -> check(child, body));
+        }
     }
 }
