@@ -44,11 +44,14 @@ public class NebulaSession {
         return caller.tokenId().flatMap(sessions::find).map(NebulaIdentity::of).orElseThrow(NebulaSession::ended);
     }
 
-    /** {@link #identity()}, or empty instead of an error (for probes that can do without). */
+    /**
+     * {@link #identity()}, or empty instead of an error, whatever the error (for probes that can do without): with
+     * the database down and the session not cached, capabilities must still say the database is down.
+     */
     public Optional<NebulaIdentity> identityIfAny() {
         try {
             return Optional.of(identity());
-        } catch (ApiException | IllegalStateException none) {
+        } catch (RuntimeException none) {
             return Optional.empty();
         }
     }
