@@ -1,5 +1,6 @@
 package dev.nebula.catalog.auth;
 
+import dev.nebula.catalog.web.DatabaseFailures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The sessions behind issued tokens. Reads are served from a short-lived in-memory copy so that checking a token
  * costs no database round trip on every request; a logout on this replica takes effect at once, one on another
- * replica within {@link #FRESHNESS}.
+ * replica within {@link #FRESHNESS}. While the database cannot be reached, a session known before keeps its last
+ * answer (until its own expiry), so an outage does not sign out everyone who was signed in.
  */
 @ApplicationScoped
 public class SessionRegistry {
@@ -46,14 +48,29 @@ public class SessionRegistry {
         if (cached != null && System.nanoTime() - cached.loadedAtNanos < FRESHNESS.toNanos()) {
             return cached.session.filter(s -> s.expiresAt.isAfter(now()));
         }
-        Optional<ActiveSession> loaded = QuarkusTransaction.requiringNew().call(() -> {
+        Optional<ActiveSession> loaded;
+        try {
+            loaded = load(jti);
+        } catch (RuntimeException failure) {
+            if (cached == null || !DatabaseFailures.isUnreachable(failure)) {
+                throw failure;
+            }
+            // The database is down: nothing can end a session while it is (a logout writes to it), so the last answer
+            // still holds. Keep it for another FRESHNESS rather than failing every signed-in read of the outage.
+            cache.put(jti, new Cached(cached.session, System.nanoTime()));
+            return cached.session.filter(s -> s.expiresAt.isAfter(now()));
+        }
+        cache.put(jti, new Cached(loaded, System.nanoTime()));
+        return loaded;
+    }
+
+    private Optional<ActiveSession> load(String jti) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             UserSession row = UserSession.findById(jti);
             return row != null && row.activeAt(now())
                     ? Optional.of(new ActiveSession(row.jti, row.username, row.role, cipher.decrypt(row.nebulaToken), row.expiresAt))
                     : Optional.<ActiveSession>empty();
         });
-        cache.put(jti, new Cached(loaded, System.nanoTime()));
-        return loaded;
     }
 
     /**
