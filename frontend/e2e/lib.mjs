@@ -30,8 +30,10 @@ export function url(path = '/') {
 /**
  * Starts Chromium with a fresh profile. Returns { context, page, pageErrors, close }.
  * `pageErrors` collects uncaught exceptions and console errors so a test can assert there were none.
+ * `colorScheme` ('light' | 'dark' | 'no-preference') is the emulated system preference; Chromium's own default
+ * when left out. `bypassCSP` lets a test inject its own scripts (axe-core) into a page whose CSP forbids them.
  */
-export async function launch({ viewport = DESKTOP, locale = 'en-US' } = {}) {
+export async function launch({ viewport = DESKTOP, locale = 'en-US', colorScheme, bypassCSP = false } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'catalog-e2e-'))
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -39,6 +41,8 @@ export async function launch({ viewport = DESKTOP, locale = 'en-US' } = {}) {
     args: CHROMIUM_ARGS,
     viewport,
     locale,
+    ...(colorScheme ? { colorScheme } : {}),
+    ...(bypassCSP ? { bypassCSP } : {}),
   })
   context.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS || 10_000))
   const page = context.pages()[0] ?? (await context.newPage())
