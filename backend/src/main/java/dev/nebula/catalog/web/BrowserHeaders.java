@@ -9,7 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Browser hardening on every answer. All answers say nosniff and same-origin referrers. The page itself (HTML, outside
+ * Browser hardening on every answer. All answers say nosniff, same-origin referrers and Vary: Accept-Encoding. The page itself (HTML, outside
  * /api and /q) gets a Content-Security-Policy whose frame-ancestors is configurable, so Nebula's own UI can embed it,
  * and no-cache, so a deploy shows at the next load; the hashed bundles it names keep their long, immutable caching.
  */
@@ -33,7 +33,9 @@ public class BrowserHeaders {
         String path = rc.normalizedPath();
         boolean page = !path.startsWith("/api/") && !path.equals("/api") && !path.startsWith("/q/");
         HttpServerResponse response = rc.response();
-        response.putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "same-origin");
+        // answers are gzipped when asked (quarkus.http.enable-compression): caches must key on the encoding
+        response.putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "same-origin")
+                .putHeader("Vary", "Accept-Encoding");
         if (page) {
             rc.addHeadersEndHandler(ignored -> {
                 String type = response.headers().get("Content-Type");

@@ -56,6 +56,28 @@ class SpaServingTest {
     }
 
     @Test
+    void theBundleAndApiAnswersAreGzippedWhenTheBrowserAsks() throws Exception {
+        String page = given().when().get("/").then().extract().body().asString();
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(page);
+        org.junit.jupiter.api.Assertions.assertTrue(script.find(), page);
+        for (String path : new String[] {script.group(1), "/", "/api/v2/catalog/capabilities"}) {
+            given().header("Accept-Encoding", "gzip").when().get(path).then().statusCode(200)
+                    .header("Content-Encoding", "gzip").header("Vary", org.hamcrest.Matchers.containsStringIgnoringCase("accept-encoding"));
+        }
+        // a client that does not ask gets the plain bytes (java.net.http sends no Accept-Encoding of its own)
+        java.net.http.HttpResponse<byte[]> plain = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(base.resolve(script.group(1))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        org.junit.jupiter.api.Assertions.assertEquals(200, plain.statusCode());
+        org.junit.jupiter.api.Assertions.assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty());
+        org.junit.jupiter.api.Assertions.assertFalse(plain.body()[0] == (byte) 0x1f && plain.body()[1] == (byte) 0x8b,
+                "plain bytes, not gzip");
+    }
+
+    @io.quarkus.test.common.http.TestHTTPResource("/")
+    java.net.URI base;
+
+    @Test
     void apiAnswersCarryNoSniffAndNoPagePolicy() {
         given().when().get("/api/v2/catalog/does-not-exist").then().statusCode(404)
                 .header("X-Content-Type-Options", "nosniff")
