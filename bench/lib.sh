@@ -84,9 +84,9 @@ start_service() {
 
 
 # A PostgreSQL in its own process (bench/ExternalPg.java) on $EXT_DB_PORT: an "external" database that outlives
-# service restarts and can be stopped on purpose. Sets PG_PID and PG_URL.
+# service restarts and can be stopped on purpose (EXT_PG_KEEP=1: a restart keeps its data). Sets PG_PID and PG_URL.
 start_external_pg() {
-  java -cp "$ROOT/backend/target/quarkus-app/lib/main/*" "$ROOT/bench/ExternalPg.java" "$EXT_DB_PORT" "$WORK/pg" \
+  java -cp "$ROOT/backend/target/quarkus-app/lib/main/*" "$ROOT/bench/ExternalPg.java" "$EXT_DB_PORT" "$WORK/pg" ${EXT_PG_KEEP:+keep} \
     >"$OUT/pg.log" 2>&1 &
   PG_PID=$!; PIDS+=($PG_PID)
   for _ in $(seq 1 240); do grep -q '^READY' "$OUT/pg.log" && break; sleep 0.5; done

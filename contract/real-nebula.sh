@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# Contract test against the REAL Nebula BFF, built from its Rust source, on a real etcd and a real PostgreSQL, with the
+# node-side etcd records (node status, endpoints, download progress, cache entries, disk) written exactly as
+# nebula-node writes them (crates/nebula-node: heartbeat.rs, model_cache_manager.rs; types in crates/nebula-common).
+# No scheduler or node daemon runs: the script plays their part by writing their records, so each cluster failure can
+# be produced on purpose. Checks, through our service's own API:
+#   - sign-in with Nebula's bootstrap admin; capabilities say "real", not simulated;
+#   - a copy only cached on a node lists as a cache-only row with its node and size;
+#   - an import registers the model in Nebula (its spec in etcd) and its row follows placement → download → running;
+#   - a partial copy that Nebula's scanner already marks complete is not taken as the total (no false 100 %);
+#   - a node crash (its lease gone, as when heartbeats stop) names the node and its last heartbeat; recovery clears it;
+#   - Nebula's user database down: block A serves its last snapshot marked stale, an import gets 503;
+#   - delete removes the spec from etcd.
+# Prints "N passed, M failed"; exits non-zero on any failure. Needs cargo + protoc (the BFF build), etcd and etcdctl
+# (Debian: etcd-server, etcd-client). The BFF binary is cached in ~/.cache/nebula-model-catalog by source checksum.
+# Upstream source: NEBULA_SRC (a tarball of Nebula at the commit docs/nebula-v2-api.md was read from).
+set -euo pipefail
+
+export BENCH_NAME=real-nebula BENCH_SCENARIO=demo BENCH_LATENCY_MS=0
+export BENCH_SIM_PORT=${REAL_SIM_PORT:-18491} BENCH_HUB_PORT=${REAL_HUB_PORT:-18492} BENCH_PORT=${REAL_PORT:-18481}
+export BENCH_DB_PORT=${REAL_DB_PORT:-54681} BENCH_EXT_DB_PORT=${REAL_EXT_DB_PORT:-54682}
+ETCD_PORT=${REAL_ETCD_PORT:-18493}; ETCD_PEER_PORT=${REAL_ETCD_PEER_PORT:-18494}; BFF_PORT=${REAL_BFF_PORT:-18495}
+source "$(dirname "$0")/../bench/lib.sh"
+source "$ROOT/faults/lib.sh"
+
+# --- the real BFF binary --------------------------------------------------------------------------------------------
+NEBULA_SRC=${NEBULA_SRC:-$ROOT/../shared/upstream/nebula-84d7ea4.tar.gz}
+[[ -f $NEBULA_SRC ]] || { say "Nebula's source tarball is missing: set NEBULA_SRC"; exit 2; }
+CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/nebula-model-catalog
+BFF_BIN=$CACHE/nebula-bff-$(sha256sum "$NEBULA_SRC" | cut -c1-16)
+if [[ ! -x $BFF_BIN ]]; then
+  say "building nebula-bff from $(basename "$NEBULA_SRC") (cargo build --release; first time only)"
+  t0=$(date +%s)
+  mkdir -p "$CACHE/src"; rm -rf "$CACHE/src"/*; tar -xzf "$NEBULA_SRC" -C "$CACHE/src"
+  (cd "$CACHE"/src/*/ && CARGO_TARGET_DIR=$CACHE/target cargo build --release --locked -q -p nebula-bff) \
+    >"$OUT/cargo.log" 2>&1 || { say "the BFF build failed"; tail -30 "$OUT/cargo.log"; exit 2; }
+  cp "$CACHE/target/release/nebula-bff" "$BFF_BIN"
+  say "built in $(( $(date +%s) - t0 )) s"
+fi
+
+# --- etcd, PostgreSQL for Nebula's users, the BFF --------------------------------------------------------------------
+ETCD=http://127.0.0.1:$ETCD_PORT
+etcd --data-dir "$WORK/etcd" --listen-client-urls "$ETCD" --advertise-client-urls "$ETCD" \
+  --listen-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" --initial-advertise-peer-urls "http://127.0.0.1:$ETCD_PEER_PORT" \
+  --initial-cluster "default=http://127.0.0.1:$ETCD_PEER_PORT" >"$OUT/etcd.log" 2>&1 &
+PIDS+=($!)
+ectl() { ETCDCTL_API=3 etcdctl --endpoints="$ETCD" "$@"; }
+for _ in $(seq 1 100); do ectl endpoint health >/dev/null 2>&1 && break; sleep 0.2; done
+EXT_PG_KEEP=1 start_external_pg
+BFF=http://127.0.0.1:$BFF_PORT
+NEBULA_BFF_ADDR=127.0.0.1:$BFF_PORT ETCD_ENDPOINT=$ETCD NEBULA_ROUTER_URL=http://127.0.0.1:9 \
+  BFF_DATABASE_URL="postgresql://postgres@127.0.0.1:$EXT_DB_PORT/postgres" OBSERVE_URL=http://127.0.0.1:9 \
+  RUST_LOG=warn "$BFF_BIN" >"$OUT/bff.log" 2>&1 &
+BFF_PID=$!; PIDS+=($BFF_PID)
+wait_ready "$BFF/api/healthz" "$BFF_PID" || { say "the BFF did not start"; tail -20 "$OUT/bff.log"; exit 2; }
+say "real Nebula BFF on :$BFF_PORT (etcd :$ETCD_PORT, PostgreSQL :$EXT_DB_PORT)"
+
+# --- node records, as nebula-node writes them -----------------------------------------------------------------------
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+NODE=gpu-real-01
+lease() { ectl lease grant "$1" | awk '{print $2}'; }
+NODE_LEASE=$(lease 60)
+put_node() { # the heartbeat: /nodes/{id}/status under a lease that expires when heartbeats stop
+  ectl put --lease="$NODE_LEASE" "/nodes/$NODE/status" \
+    "{\"node_id\":\"$NODE\",\"last_heartbeat_ms\":$(now_ms),\"gpus\":[{\"index\":0,\"memory_total_mb\":81920,\"memory_used_mb\":512}],\"api_addr\":\"http://10.0.0.7:9090\"}" >/dev/null
+}
+put_cache() { # model_name, size, complete
+  local key=${1//\//--}
+  ectl put "/model_cache/$NODE/$key" "{\"node_id\":\"$NODE\",\"model_name\":\"$1\",\"cache_path\":\"/root/.cache/huggingface/hub/models--$key\",\"size_bytes\":$2,\"file_count\":7,\"complete\":$3,\"last_accessed_ms\":$(now_ms),\"discovered_at_ms\":$(now_ms)}" >/dev/null
+}
+# nebula-node rewrites its status every few seconds while it lives; a crash is the loop stopping
+beating() { while :; do put_node; sleep 2; done; }
+beating & HEART=$!; PIDS+=($HEART)
+ectl put "/node_disk/$NODE" "{\"node_id\":\"$NODE\",\"model_dir\":\"/DATA/Model\",\"total_bytes\":2000000000000,\"used_bytes\":500000000000,\"available_bytes\":1500000000000,\"usage_pct\":25.0,\"model_cache_bytes\":1000000000,\"model_count\":1,\"updated_at_ms\":$(now_ms)}" >/dev/null
+put_cache "Qwen/Qwen2.5-0.5B-Instruct" 988097824 true
+
+# --- our service against it -----------------------------------------------------------------------------------------
+start_service main NEBULA_URL="$BFF" NEBULA_CATALOG_DATA_DIR="$WORK/data"
+PIDS+=($SVC_PID)
+call POST /api/v2/catalog/auth/login "" '{"username":"admin","password":"admin123"}'
+TOKEN=$(json "d['token']")
+check "sign-in with Nebula's bootstrap admin (got $STATUS)" test "$STATUS" = 200
+call GET /api/v2/catalog/capabilities "$TOKEN"
+check "capabilities: Nebula reachable and not simulated" \
+  test "$(json "(d['nebula']['reachable'], d['nebula']['simulated'])")" = "(True, False)"
+
+# row of block A matching a Python condition over r; waits up to $2 s for it. Sets ROW (JSON) or fails.
+row_where() {
+  local cond=$1 deadline=$(( $(date +%s) + ${2:-20} ))
+  while :; do
+    call GET "/api/v2/catalog/models?limit=100" "$TOKEN"
+    ROW=$(python3 -c "import json,sys; d=json.loads(sys.argv[1]); m=[r for r in d.get('items',[]) if $cond]; print(json.dumps(m[0]) if m else '')" "$BODY" 2>/dev/null || true)
+    [[ -n $ROW ]] && return 0
+    (( $(date +%s) >= deadline )) && return 1
+    sleep 1
+  done
+}
+rowf() { python3 -c "import json,sys; r=json.loads(sys.argv[1]); print(eval(sys.argv[2], {}, {'r': r}))" "$ROW" "$1"; }
+
+check "a node's cached copy lists as a cache-only row with its node and size" \
+  row_where "r['model_name']=='Qwen/Qwen2.5-0.5B-Instruct' and r['state']=='cached' and r['total_size_bytes']==988097824 and r['nodes'][0]['node_id']=='$NODE'"
+
+UID_=real-qwen-7b
+call POST /api/v2/catalog/import "$TOKEN" "{\"provider\":\"huggingface\",\"model_id\":\"Qwen/Qwen2.5-7B-Instruct\",\"model_uid\":\"$UID_\"}"
+check "an import is accepted by the real Nebula (got $STATUS $(json "d.get('status')"))" test "$STATUS" = 201
+check "the spec is in etcd under /models/$UID_/spec" test -n "$(ectl get "/models/$UID_/spec" --print-value-only)"
+check "its deployment asks for running (etcd /deployments/$UID_)" \
+  grep -q '"desired_state":"running"' <<<"$(ectl get "/deployments/$UID_" --print-value-only)"
+check "with no placement yet, the row reads starting" row_where "r['model_uid']=='$UID_' and r['state']=='starting'"
+
+# The scheduler's placement, then nebula-node's download progress; its scanner already marks the partial copy complete.
+ectl put "/placements/$UID_" "{\"request_id\":null,\"model_uid\":\"$UID_\",\"model_name\":\"Qwen/Qwen2.5-7B-Instruct\",\"version\":1,\"assignments\":[{\"replica_id\":0,\"node_id\":\"$NODE\",\"engine_config_path\":\"/tmp/nebula/$UID_-0.yaml\",\"port\":10814,\"gpu_index\":0,\"engine_type\":\"vllm\"}]}" >/dev/null
+progress() { # downloaded total phase
+  ectl put "/download_progress/$UID_/0" "{\"model_uid\":\"$UID_\",\"replica_id\":0,\"node_id\":\"$NODE\",\"model_name\":\"Qwen/Qwen2.5-7B-Instruct\",\"phase\":\"$3\",\"total_bytes\":$2,\"downloaded_bytes\":$1,\"progress_pct\":$(python3 -c "print(round($1*100/$2,2) if $2 else 0)"),\"speed_bytes_per_sec\":52428800,\"eta_seconds\":$(( $2 > $1 ? ($2 - $1) / 52428800 : 0 )),\"files_total\":4,\"files_done\":1,\"updated_at_ms\":$(now_ms)}" >/dev/null
+}
+progress 4000000000 15231233024 downloading
+put_cache "Qwen/Qwen2.5-7B-Instruct" 3900000000 true
+check "a download reads downloading with its own progress" \
+  row_where "r['model_uid']=='$UID_' and r['state']=='downloading' and r['progress'] and r['progress']['downloaded_bytes']==4000000000"
+check "the partial copy marked complete is not taken as the total (no false 100 %; got $(rowf "r['progress']['percent']"))" \
+  test "$(rowf "r['progress']['percent'] is None or r['progress']['percent'] < 100")" = True
+
+# Download done, the engine's endpoint registers ready under the node's lease.
+progress 15231233024 15231233024 complete
+put_cache "Qwen/Qwen2.5-7B-Instruct" 15231233024 true
+endpoint() {
+  ectl put --lease="$NODE_LEASE" "/endpoints/$UID_/0" "{\"model_uid\":\"$UID_\",\"replica_id\":0,\"plan_version\":1,\"node_id\":\"$NODE\",\"endpoint_kind\":\"native_http\",\"api_flavor\":\"openai\",\"status\":\"ready\",\"last_heartbeat_ms\":$(now_ms),\"grpc_target\":null,\"base_url\":\"http://10.0.0.7:10814\"}" >/dev/null
+}
+endpoint
+check "with its endpoint ready, the row reads running with its size" \
+  row_where "r['model_uid']=='$UID_' and r['state']=='running' and r['total_size_bytes']==15231233024 and r['error'] is None"
+
+# A node crash: heartbeats stop, the lease expires and takes the node record and the endpoint with it.
+kill "$HEART"; wait "$HEART" 2>/dev/null || true
+ectl lease revoke "$NODE_LEASE" >/dev/null
+if row_where "r['model_uid']=='$UID_' and r['error'] is not None" 30; then
+  check "a crashed node is named as the cause (got $(rowf "r['error']['code']"): $(rowf "r['error']['summary']"))" \
+    test "$(rowf "r['error']['code'] == 'node_lost' and '$NODE' in r['error']['summary']")" = True
+else
+  check "a crashed node shows an error on the row" false
+fi
+NODE_LEASE=$(lease 60); beating & HEART=$!; PIDS+=($HEART); endpoint
+check "when the node reports again the model runs with no error" \
+  row_where "r['model_uid']=='$UID_' and r['state']=='running' and r['error'] is None" 30
+
+# Nebula's own user database down: Nebula answers 403 "authentication backend unavailable" to every checked call.
+stop_pid "$PG_PID"
+sleep 6 # past the snapshot's freshness, so block A must ask Nebula again
+call GET "/api/v2/catalog/models?limit=100" "$TOKEN"
+check "with Nebula's user database down block A serves its last snapshot, marked stale (got $STATUS $(json "d.get('stale')"))" \
+  test "$STATUS $(json "d.get('stale')")" = "200 True"
+call POST /api/v2/catalog/import "$TOKEN" '{"provider":"huggingface","model_id":"Qwen/Qwen2.5-1.5B-Instruct","model_uid":"real-refused"}'
+check "an import then gets 503 (got $STATUS $(json "d['error']['code']"))" test "$STATUS" = 503
+EXT_PG_KEEP=1 start_external_pg
+for _ in $(seq 1 60); do
+  call GET "/api/v2/catalog/models?limit=100" "$TOKEN"; [[ $(json "d.get('stale')") == False ]] && break; sleep 1
+done
+check "when it is back block A is fresh again (got $STATUS stale=$(json "d.get('stale')"))" test "$(json "d.get('stale')")" = False
+
+call DELETE "/api/v2/catalog/models/$UID_" "$TOKEN"
+check "delete answers 200 (got $STATUS)" test "$STATUS" = 200
+check "and the spec is gone from etcd" test -z "$(ectl get "/models/$UID_/spec" --print-value-only)"
+
+finish
