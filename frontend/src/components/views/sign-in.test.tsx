@@ -23,7 +23,7 @@ async function fillAndSubmit(username: string, password: string) {
 }
 
 describe('sign-in page', () => {
-  it('signs in, keeps the token for this tab and returns to the page in `next`', async () => {
+  it('signs in, keeps the session for all tabs of the browser and returns to the page in `next`', async () => {
     const fetchMock = answerWith(() => jsonResponse(sampleLogin('admin', 'jwt-admin')))
     const { location } = renderApp({ path: '/sign-in?next=/audit', lang: 'en' })
 
@@ -32,7 +32,8 @@ describe('sign-in page', () => {
 
     await waitFor(() => expect(location.history.at(-1)).toBe('/audit'))
     expect(tokenStore.get()).toBe('jwt-admin')
-    expect(sessionStorage.getItem('nebula-catalog.token')).toBe('jwt-admin')
+    expect(JSON.parse(localStorage.getItem('nebula-catalog.session') ?? '{}')).toMatchObject({ token: 'jwt-admin' })
+    expect(sessionStorage.getItem('nebula-catalog.token')).toBeNull()
     expect(sessionStore.get()?.user).toMatchObject({ username: 'admin', role: 'admin' })
     const login = fetchMock.mock.calls.map((c) => c[0] as Request).find((r) => pathOf(r) === '/api/v2/catalog/auth/login')!
     expect(login.method).toBe('POST')

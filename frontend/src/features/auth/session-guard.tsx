@@ -19,7 +19,8 @@ export function useCurrentPath(): string {
 /**
  * Watches the session for the whole app. When it ends because the service refused it (any API call
  * answering 401 `unauthorized` / `nebula_session_expired`) or because its token expired, the user goes to
- * sign-in and comes back here afterwards. On any end, data that belonged to the user leaves the cache.
+ * sign-in and comes back here afterwards. On any end, data that belonged to the user leaves the cache; so it
+ * does when another tab of the browser signs in as someone else (all tabs share one session).
  */
 export function SessionGuard() {
   const session = useSession()
@@ -29,17 +30,25 @@ export function SessionGuard() {
   const currentRef = useRef(current)
   currentRef.current = current
   const had = useRef(session != null)
+  const user = useRef(session?.user.username ?? null)
 
   useEffect(() => {
+    // everything of the ended session goes, except what the sign-in page itself shows
+    const forget = () => {
+      const kept = catalogKeys.capabilities('public')
+      queryClient.removeQueries({ predicate: (q) => !(q.queryKey[1] === kept[1] && q.queryKey[2] === kept[2]) })
+    }
     if (session) {
       had.current = true
+      // another tab signed in as someone else: nothing of the previous user stays on screen
+      if (user.current != null && user.current !== session.user.username) forget()
+      user.current = session.user.username
       return
     }
     if (!had.current) return
     had.current = false
-    // everything of the ended session goes, except what the sign-in page itself shows
-    const kept = catalogKeys.capabilities('public')
-    queryClient.removeQueries({ predicate: (q) => !(q.queryKey[1] === kept[1] && q.queryKey[2] === kept[2]) })
+    user.current = null
+    forget()
     const here = currentRef.current
     if (sessionStore.endReason() === 'expired' && !here.startsWith(ROUTES.signIn)) {
       navigate(signInPath(here), { replace: true })

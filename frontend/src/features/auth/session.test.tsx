@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { catalog } from '@/lib/api'
@@ -114,5 +114,86 @@ describe('session', () => {
     renderApp({ path: '/', lang: 'en' })
     await user.click(screen.getByRole('button', { name: 'More' }))
     expect((await screen.findByRole('menuitem', { name: /Audit/ })).getAttribute('href')).toBe('/audit')
+  })
+})
+
+describe('one session for all tabs of the browser', () => {
+  const SESSION_KEY = 'nebula-catalog.session'
+
+  /** What the browser does in this tab when another tab of the same origin writes to localStorage. */
+  function otherTabWrites(write: () => void, key: string | null = SESSION_KEY) {
+    write()
+    act(() => {
+      window.dispatchEvent(new StorageEvent('storage', { key, storageArea: localStorage }))
+    })
+  }
+
+  it('keeps the session in localStorage, where a reload or a new tab finds it', () => {
+    signInAs('operator')
+    expect(JSON.parse(localStorage.getItem(SESSION_KEY)!)).toMatchObject({ token: 'token-operator', user: { username: 'operator' } })
+    expect(sessionStorage.length).toBe(0)
+  })
+
+  it('signs this tab in when another tab signs in, and goes on to `next`', async () => {
+    stubFetch(fallback)
+    const { location } = renderApp({ path: '/model-catalog', lang: 'en' })
+    await waitFor(() => expect(location.history.at(-1)).toBe('/sign-in?next=/model-catalog'))
+    await screen.findByLabelText('Username')
+
+    const answer = sampleLogin('viewer', 'from-tab-2')
+    otherTabWrites(() => localStorage.setItem(SESSION_KEY, JSON.stringify({ token: answer.token, user: answer.user, expiresAt: answer.expires_at })))
+
+    await waitFor(() => expect(location.history.at(-1)).toBe('/model-catalog'))
+    expect(await screen.findByRole('heading', { level: 1, name: 'Model Catalog' })).toBeTruthy()
+    expect(tokenStore.get()).toBe('from-tab-2')
+  })
+
+  it('signs this tab out when another tab signs out, and says so on sign-in', async () => {
+    stubFetch(fallback)
+    const { location } = renderApp({ path: '/model-catalog', lang: 'en', role: 'admin' })
+    expect(await screen.findByRole('heading', { level: 1, name: 'Model Catalog' })).toBeTruthy()
+
+    otherTabWrites(() => {
+      localStorage.setItem('nebula-catalog.session-ended', 'signed_out')
+      localStorage.removeItem(SESSION_KEY)
+    })
+
+    await waitFor(() => expect(location.history.at(-1)).toBe('/sign-in?next=/model-catalog'))
+    expect(await screen.findByText('You have signed out.')).toBeTruthy()
+    expect(screen.queryByTestId('user-menu')).toBeNull()
+  })
+
+  it('follows a session that ended in another tab (expired) with the same explanation', async () => {
+    stubFetch(fallback)
+    const { location } = renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
+    await screen.findByRole('heading', { level: 1, name: 'Model Catalog' })
+
+    otherTabWrites(() => {
+      localStorage.setItem('nebula-catalog.session-ended', 'expired')
+      localStorage.removeItem(SESSION_KEY)
+    }, null)
+
+    await waitFor(() => expect(location.history.at(-1)).toBe('/sign-in?next=/model-catalog'))
+    expect(await screen.findByText('Your session has ended')).toBeTruthy()
+  })
+
+  it('shows the new user when another tab signs in as someone else', async () => {
+    stubFetch(fallback)
+    renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
+    expect(screen.getByRole('button', { name: 'Account: Vera Viewer, viewer' })).toBeTruthy()
+
+    const answer = sampleLogin('admin', 'admin-token')
+    otherTabWrites(() => localStorage.setItem(SESSION_KEY, JSON.stringify({ token: answer.token, user: answer.user, expiresAt: answer.expires_at })))
+
+    expect(await screen.findByRole('button', { name: 'Account: Ada Admin, admin' })).toBeTruthy()
+    expect(tokenStore.get()).toBe('admin-token')
+  })
+
+  it('signing out here tells the other tabs why', async () => {
+    signInAs('viewer')
+    sessionStore.clear('signed_out')
+    expect(localStorage.getItem(SESSION_KEY)).toBeNull()
+    expect(localStorage.getItem('nebula-catalog.session-ended')).toBe('signed_out')
+    expect(sessionStore.endReason()).toBe('signed_out')
   })
 })
