@@ -8,6 +8,7 @@ import { Input, Label } from '@/components/ui/input'
 import { Skeleton } from '@/components/ui/skeleton'
 import { useI18n } from '@/i18n'
 import { formatBytes } from '@/lib/format'
+import { noticeText } from '@/lib/notice'
 import { useDeleteImpact, useDeleteModel } from './use-downloaded-models'
 
 /** Admin delete: shows what Nebula will remove (impact), and deletes only after the uid is typed exactly. */
@@ -49,7 +50,7 @@ export function DeleteModelDialog({ uid, onClose, onDeleted }: { uid: string | n
                   <ul>
                     {data.affected_models.map((m) => (
                       <li key={m.model_uid}>
-                        <code className="font-mono text-xs">{m.model_uid}</code> — {m.reason}
+                        <code className="font-mono text-xs">{m.model_uid}</code> — {noticeText(t, lang, m.reason)}
                       </li>
                     ))}
                   </ul>
@@ -65,7 +66,7 @@ export function DeleteModelDialog({ uid, onClose, onDeleted }: { uid: string | n
           </dl>
         )}
         {data?.notes.map((note) => (
-          <Alert key={note} tone="warning" title={note} />
+          <Alert key={note.message} tone="warning" title={noticeText(t, lang, note)} />
         ))}
         {del.error != null && <ApiErrorAlert title={t('models.deleteFailed')} error={del.error} />}
         <form

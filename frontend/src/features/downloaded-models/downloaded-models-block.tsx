@@ -17,6 +17,7 @@ import { useDebouncedValue } from '@/lib/use-debounced-value'
 import type { DownloadedModelRow, DownloadedModelsQuery, DownloadedModelState, ModelSourceName } from '@/lib/types'
 import { ErrorSummary, NodesSummary, ProgressCell, SizeCell, SourceName, StateBadge } from './model-parts'
 import { useDownloadedModels } from './use-downloaded-models'
+import { noticeText } from '@/lib/notice'
 
 // Opened rarely and only on demand: loaded when first needed to keep the page's first load small.
 const DeleteModelDialog = lazy(() => import('./delete-model-dialog').then((m) => ({ default: m.DeleteModelDialog })))
@@ -253,7 +254,7 @@ function ModelsTable({ rows, highlight, onDetails, onDelete }: ModelsTableProps)
                       size="sm"
                       className="text-destructive"
                       disabled={!row.deletable}
-                      title={!row.deletable ? (row.delete_blocked_reason ?? t('models.cannotDelete')) : undefined}
+                      title={!row.deletable ? (row.delete_blocked_by[0] ? noticeText(t, lang, row.delete_blocked_by[0]) : t('models.cannotDelete')) : undefined}
                       onClick={() => onDelete(row.model_uid!)}
                       aria-label={t('models.deleteOf', { name: row.model_uid })}
                     >

@@ -18,6 +18,7 @@ import { ResultList } from './result-list'
 import type { Provider, SearchItem, SearchSort } from './types'
 import { useDebouncedValue } from '@/lib/use-debounced-value'
 import { useHubSearch } from './use-hub-search'
+import { hubFailureText } from '@/lib/notice'
 
 // Opened on demand only: their code (Radix dialog, file table, pre-flight form) loads on first use.
 const MetadataDrawer = lazy(() => import('./metadata-drawer').then((m) => ({ default: m.MetadataDrawer })))
@@ -101,7 +102,7 @@ function HubsUnavailable({ availability, onTryAnyway }: { availability: HubAvail
               <span key={hub.provider}>
                 {i > 0 && ' '}
                 {t(PROBLEM_KEYS[hub.problem ?? 'failing'], { hub: t(`provider.${hub.provider}`) })}
-                {hub.problem === 'failing' && hub.reason ? ` (${hub.reason})` : ''}
+                {hub.problem === 'failing' && hub.reason ? ` (${hubFailureText(t, hub.reason)})` : ''}
               </span>
             ))}
           </>

@@ -114,7 +114,7 @@ describe('import dialog', () => {
         bodies.push(body)
         return jsonResponse(
           body.model_uid === 'taken'
-            ? preflight({ blocking: [{ code: 'model_exists', message: 'A model named taken already exists in Nebula.' }] })
+            ? preflight({ blocking: [{ code: 'model_exists', params: { model_uid: 'taken' }, message: 'A model with uid taken already exists in Nebula.' }] })
             : preflight(),
         )
       },
@@ -129,7 +129,8 @@ describe('import dialog', () => {
     await user.clear(uid)
     await user.type(uid, 'taken')
     const blocking = await screen.findByTestId('preflight-blocking')
-    expect(within(blocking).getByText('A model named taken already exists in Nebula.')).toBeTruthy()
+    expect(within(blocking).getByText('A model with UID “taken” already exists in Nebula.')).toBeTruthy()
+    expect(within(blocking).queryByText('model_exists')).toBeNull() // the page words codes, never shows them
     expect(within(blocking).getByText('Choose another model uid above.')).toBeTruthy()
     expect(submitButton().disabled).toBe(true)
     // typing was debounced: one check for the final uid, none for "t", "ta", …

@@ -19,6 +19,7 @@ import { toast } from './toaster'
 import type { EngineType, ImportRequest, ImportResult, PreflightResult, Problem } from './types'
 import { uidFromModelId, validateUid, UID_MAX, type UidProblem } from './uid'
 import { usePreflight, useStartImport } from './use-import'
+import { noticeText } from '@/lib/notice'
 
 export const PREFLIGHT_DEBOUNCE_MS = 400
 const ENGINES: EngineType[] = ['vllm', 'sglang']
@@ -413,18 +414,17 @@ function PreflightPanel({
 }
 
 function ProblemItem({ problem, tone }: { problem: Problem; tone: 'danger' | 'warning' }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const fix = tone === 'danger' ? fixFor(problem.code) : null
   return (
     <li>
       <Alert
         tone={tone}
         icon={<AlertTriangle aria-hidden />}
-        title={problem.message}
+        title={noticeText(t, lang, problem)}
         className="py-2"
       >
         {fix && <p className="text-foreground">{t(fix)}</p>}
-        <p className="font-mono text-xs">{problem.code}</p>
       </Alert>
     </li>
   )

@@ -6,7 +6,7 @@ type Schemas = components['schemas']
 export type ImportRequest = Schemas['ImportRequest']
 export type ImportResult = Schemas['ImportResult']
 export type PreflightResult = Schemas['Preflight']
-export type Problem = Schemas['PreflightCheck']
+export type Problem = Schemas['Notice']
 
 /** Engines the dialog offers (the contract takes any string; Nebula knows these two). */
 export type EngineType = 'vllm' | 'sglang'

@@ -1,5 +1,7 @@
 package dev.nebula.catalog.imports;
 
+import dev.nebula.catalog.web.Notice;
+
 import java.util.List;
 
 /** API types of import and pre-flight. */
@@ -20,9 +22,6 @@ public final class ImportApi {
     public record ErrorInfo(String code, String message) {
     }
 
-    public record Check(String code, String message) {
-    }
-
     public record Registered(String model_uid, String model_name, String state) {
     }
 
@@ -35,6 +34,6 @@ public final class ImportApi {
     public record Preflight(String provider, String model_id, boolean exists_on_hub, String revision, Long size_bytes,
                             String size_source, boolean gated, boolean is_private, String suggested_uid,
                             List<Registered> registered, List<CachedCopy> cached_on, List<NodeRoom> disk,
-                            List<Check> blocking, List<Check> warnings) {
+                            List<Notice> blocking, List<Notice> warnings) {
     }
 }

@@ -10,12 +10,13 @@ import dev.nebula.catalog.nebula.NebulaFailures;
 import dev.nebula.catalog.search.ModelMetadata;
 import dev.nebula.catalog.search.Provider;
 import dev.nebula.catalog.search.SearchService;
+import dev.nebula.catalog.web.ApiException;
+import dev.nebula.catalog.web.Notice;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
-import dev.nebula.catalog.web.ApiException;
 
 import java.util.ArrayList;
 import java.util.Map;
@@ -62,18 +63,20 @@ public class Preflights {
 
     /** The refusal of an import whose hub model (and requested uid) another live import already holds. */
     static ApiException alreadyClaimed(ImportRecord existing) {
-        ImportApi.Check check = claimedCheck(existing);
+        Notice check = claimedCheck(existing);
         return new ApiException(409, check.code(), check.message(), Map.of("import_id", existing.id.toString(),
                 "model_uid", String.valueOf(existing.modelUid != null ? existing.modelUid : existing.sentUid)));
     }
 
-    private static ImportApi.Check claimedCheck(ImportRecord existing) {
+    private static Notice claimedCheck(ImportRecord existing) {
         if (ImportRecord.CREATED.equals(existing.status)) {
-            return new ImportApi.Check("already_imported", existing.modelId + " was imported as '" + existing.modelUid
-                    + "', which Nebula still holds. Give a different model_uid to import a second copy.");
+            return Notice.of("already_imported", existing.modelId + " was imported as '" + existing.modelUid
+                    + "', which Nebula still holds. Give a different model_uid to import a second copy.",
+                    "model_id", existing.modelId, "model_uid", existing.modelUid);
         }
-        return new ImportApi.Check("import_in_progress", existing.modelId + " is being imported as '" + existing.sentUid
-                + "' (import " + existing.id + "); wait for it to finish, or give a different model_uid.");
+        return Notice.of("import_in_progress", existing.modelId + " is being imported as '" + existing.sentUid
+                + "' (import " + existing.id + "); wait for it to finish, or give a different model_uid.",
+                "model_id", existing.modelId, "model_uid", existing.sentUid, "import_id", existing.id.toString());
     }
 
     /** The pre-flight answer plus the uids Nebula already uses (for uid generation). */
@@ -100,45 +103,49 @@ public class Preflights {
             throw NebulaFailures.toApi(e);
         }
         Set<String> uids = ImportService.uids(models);
-        List<ImportApi.Check> blocking = new ArrayList<>();
-        List<ImportApi.Check> warnings = new ArrayList<>();
+        List<Notice> blocking = new ArrayList<>();
+        List<Notice> warnings = new ArrayList<>();
         if (hub.isEmpty()) {
-            blocking.add(new ImportApi.Check("hub_model_not_found", request.model_id() + " does not exist on "
-                    + label(provider) + " (or it is private and no token is configured)."));
+            blocking.add(Notice.of("hub_model_not_found", request.model_id() + " does not exist on "
+                    + label(provider) + " (or it is private and no token is configured).",
+                    "model_id", request.model_id(), "hub", provider.wire()));
         }
         hub.flatMap(m -> unsupportedRevision(provider, request.revision(), m)).ifPresent(blocking::add);
         // the earlier import first: "imported as X" says more than "X exists" when both are true
         earlierImport(request, models, listedAt).map(Preflights::claimedCheck).ifPresent(blocking::add);
         if (request.model_uid() != null && uids.contains(request.model_uid()) && blocking.isEmpty()) {
-            blocking.add(new ImportApi.Check("model_exists", "A model with uid '" + request.model_uid()
-                    + "' already exists in Nebula."));
+            blocking.add(Notice.of("model_exists", "A model with uid '" + request.model_uid()
+                    + "' already exists in Nebula.", "model_uid", request.model_uid()));
         }
         boolean tokenSet = token(provider);
-        hub.filter(m -> (m.gated() || m.private_()) && !tokenSet).ifPresent(m -> blocking.add(new ImportApi.Check(
+        hub.filter(m -> (m.gated() || m.private_()) && !tokenSet).ifPresent(m -> blocking.add(Notice.of(
                 "hub_token_required", request.model_id() + " is " + (m.gated() ? "gated" : "private") + " on "
                 + label(provider) + ": set " + tokenVariable(provider) + " to a token whose account has been granted "
-                + "access, restart the service, and try again.")));
+                + "access, restart the service, and try again.", "model_id", request.model_id(), "hub", provider.wire(),
+                "access", m.gated() ? "gated" : "private", "variable", tokenVariable(provider))));
         List<ImportApi.Registered> registered = models.stream()
                 .filter(m -> request.model_id().equals(m.model_name()))
                 .map(m -> new ImportApi.Registered(m.model_uid(), m.model_name(), m.state())).toList();
         if (!registered.isEmpty()) {
-            warnings.add(new ImportApi.Check("already_registered", "Nebula already has " + request.model_id()
-                    + " registered as " + String.join(", ", registered.stream().map(ImportApi.Registered::model_uid).toList()) + "."));
+            String uidList = String.join(", ", registered.stream().map(ImportApi.Registered::model_uid).toList());
+            warnings.add(Notice.of("already_registered", "Nebula already has " + request.model_id()
+                    + " registered as " + uidList + ".", "model_id", request.model_id(), "model_uids", uidList));
         }
         List<ImportApi.CachedCopy> cached = cache.caches().stream()
                 .filter(c -> request.model_id().equals(CachePaths.origin(c).modelId()))
                 .map(c -> new ImportApi.CachedCopy(c.node_id(), c.size_bytes(), c.complete())).toList();
         if (!cached.isEmpty()) {
-            warnings.add(new ImportApi.Check("already_cached", "Files of " + request.model_id() + " are already on "
-                    + String.join(", ", cached.stream().map(ImportApi.CachedCopy::node_id).distinct().toList()) + "."));
+            String nodeList = String.join(", ", cached.stream().map(ImportApi.CachedCopy::node_id).distinct().toList());
+            warnings.add(Notice.of("already_cached", "Files of " + request.model_id() + " are already on " + nodeList + ".",
+                    "model_id", request.model_id(), "nodes", nodeList));
         }
         Long size = hub.map(ModelMetadata::total_size_bytes).filter(s -> s > 0).orElse(null);
         List<ImportApi.NodeRoom> disk = cache.nodes().stream()
                 .map(n -> new ImportApi.NodeRoom(n.node_id(), n.available_bytes(), size == null || n.available_bytes() >= size))
                 .toList();
         if (size != null && !disk.isEmpty() && disk.stream().noneMatch(ImportApi.NodeRoom::fits)) {
-            warnings.add(new ImportApi.Check("no_node_has_room", "No node has " + size + " bytes free for this model; "
-                    + "the download will fail unless space is freed."));
+            warnings.add(Notice.of("no_node_has_room", "No node has " + size + " bytes free for this model; "
+                    + "the download will fail unless space is freed.", "bytes", size));
         }
         String suggested = request.model_uid() != null ? request.model_uid() : ModelUids.fromModelId(request.model_id());
         for (int attempt = 1; request.model_uid() == null && uids.contains(suggested) && attempt < 20; attempt++) {
@@ -179,7 +186,7 @@ public class Preflights {
      * Nebula's ModelSpec has no revision: nodes fetch the default branch. Anything else would be checked here and then
      * silently ignored, so it is refused; the default branch's name or its current sha (or a prefix of 7+) is fine.
      */
-    private static Optional<ImportApi.Check> unsupportedRevision(Provider provider, String revision, ModelMetadata hub) {
+    private static Optional<Notice> unsupportedRevision(Provider provider, String revision, ModelMetadata hub) {
         if (revision == null) {
             return Optional.empty();
         }
@@ -189,9 +196,10 @@ public class Preflights {
         if (asked.equals(branch) || (asked.length() >= 7 && sha.startsWith(asked))) {
             return Optional.empty();
         }
-        return Optional.of(new ImportApi.Check("revision_not_supported", "Nebula downloads the default branch ("
+        return Optional.of(Notice.of("revision_not_supported", "Nebula downloads the default branch ("
                 + branch + ") of " + hub.id() + ", now at " + (sha.isEmpty() ? "an unknown commit" : sha)
-                + "; it cannot fetch revision '" + revision + "'. Leave the revision empty to import the default branch."));
+                + "; it cannot fetch revision '" + revision + "'. Leave the revision empty to import the default branch.",
+                "model_id", hub.id(), "branch", branch, "sha", sha, "revision", revision));
     }
 
     private boolean token(Provider provider) {

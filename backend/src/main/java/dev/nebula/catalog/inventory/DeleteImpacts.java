@@ -5,6 +5,7 @@ import dev.nebula.catalog.inventory.InventoryApi.CacheCopy;
 import dev.nebula.catalog.inventory.InventoryApi.DeleteImpact;
 import dev.nebula.catalog.inventory.InventoryApi.Row;
 import dev.nebula.catalog.nebula.NebulaDtos.CacheEntry;
+import dev.nebula.catalog.web.Notice;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -27,14 +28,16 @@ final class DeleteImpacts {
         Row row = s.byUid().get(uid);
         CacheJoin.Spec spec = s.specs().stream().filter(x -> x.uid().equals(uid)).findFirst().orElseThrow();
         List<CacheEntry> doomed = s.entries().stream().filter(e -> nebulaDeletes(spec, e)).toList();
-        List<String> notes = new ArrayList<>();
+        List<Notice> notes = new ArrayList<>();
         List<CacheEntry> removable = new ArrayList<>();
         for (CacheEntry e : doomed) {
             String dir = s.modelDirs().get(e.node_id());
             if (dir != null && !e.cache_path().startsWith(dir.replaceAll("/+$", "") + "/")) {
-                notes.add(e.cache_path() + " on " + e.node_id() + " is outside the node's model directory; Nebula leaves it.");
+                notes.add(Notice.of("outside_model_dir", e.cache_path() + " on " + e.node_id()
+                        + " is outside the node's model directory; Nebula leaves it.", "path", e.cache_path(), "node", e.node_id()));
             } else if (Boolean.FALSE.equals(s.alive(e.node_id()))) {
-                notes.add(e.node_id() + " is not alive: its files (" + e.cache_path() + ") are deleted only when it returns.");
+                notes.add(Notice.of("node_not_alive", e.node_id() + " is not alive: its files (" + e.cache_path()
+                        + ") are deleted only when it returns.", "node", e.node_id(), "path", e.cache_path()));
             } else {
                 removable.add(e);
             }
@@ -53,8 +56,8 @@ final class DeleteImpacts {
             if (!shared.isEmpty() || sameName) {
                 Row r = s.byUid().get(other.uid());
                 affected.add(new AffectedModel(other.uid(), other.modelName(), r == null ? null : r.state(), shared,
-                        sameName ? "same model_name: Nebula deletes the files both use"
-                                : "uses files that this delete removes"));
+                        sameName ? Notice.of("same_model_name", "same model_name: Nebula deletes the files both use")
+                                : Notice.of("shares_files", "uses files that this delete removes")));
             }
         }
         List<String> cacheOnly = new ArrayList<>();
@@ -65,7 +68,8 @@ final class DeleteImpacts {
         }
         long running = row.replicas() == null ? 0 : row.replicas().ready() + row.replicas().unhealthy();
         if (running > 0) {
-            notes.add(running + " replica(s) are serving now; Nebula stops them as part of the delete.");
+            notes.add(Notice.of("replicas_serving", running + " replica(s) are serving now; Nebula stops them as part "
+                    + "of the delete.", "count", running));
         }
         List<CacheCopy> files = InventoryService.copies(s, doomed);
         return new DeleteImpact(uid, row.model_name(), row.state(), running, files, List.copyOf(nodes), freed,

@@ -1,5 +1,7 @@
 package dev.nebula.catalog.inventory;
 
+import dev.nebula.catalog.web.Notice;
+
 import java.util.List;
 
 /** The downloaded-models API's types (openapi: DownloadedModelRow and friends). Every field is always sent. */
@@ -12,7 +14,7 @@ public final class InventoryApi {
     public record Row(String model_name, String model_uid, String source, String revision, long total_size_bytes,
                       List<NodeCopy> nodes, int node_count, String last_used, String state, Replicas replicas,
                       Progress progress, RowError error, String imported_by, String imported_at, boolean deletable,
-                      String delete_blocked_reason) {
+                      List<Notice> delete_blocked_by) {
     }
 
     public record NodeCopy(String node_id, long size_bytes, boolean complete, String last_access, Boolean alive) {
@@ -66,13 +68,13 @@ public final class InventoryApi {
                          boolean stale) {
     }
 
-    public record AffectedModel(String model_uid, String model_name, String state, List<String> nodes, String reason) {
+    public record AffectedModel(String model_uid, String model_name, String state, List<String> nodes, Notice reason) {
     }
 
     public record DeleteImpact(String model_uid, String model_name, String state, long running_replicas,
                                List<CacheCopy> files_deleted, List<String> nodes, long freed_bytes_expected,
                                List<AffectedModel> affected_models, List<String> affected_cache_only,
-                               List<String> notes, String as_of, boolean stale) {
+                               List<Notice> notes, String as_of, boolean stale) {
     }
 
     public record Deleted(String model_uid, String status, long gc_queued_nodes, long freed_bytes_expected) {

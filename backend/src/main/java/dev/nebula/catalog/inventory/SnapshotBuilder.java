@@ -9,6 +9,7 @@ import dev.nebula.catalog.nebula.NebulaDtos.DownloadProgress;
 import dev.nebula.catalog.nebula.NebulaDtos.ModelDetail;
 import dev.nebula.catalog.nebula.NebulaDtos.ModelView;
 import dev.nebula.catalog.nebula.NebulaDtos.NodeDisk;
+import dev.nebula.catalog.web.Notice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -28,8 +29,9 @@ import java.util.stream.Collectors;
 public class SnapshotBuilder {
 
     public static final String REVISION_LABEL = "catalog.revision";
-    static final String CACHE_ONLY_REASON = "These files belong to no registered model. Nebula can only delete a "
-            + "registered model (by uid), so remove the directory on the node, or register the model and delete it.";
+    static final Notice CACHE_ONLY = Notice.of("cache_only", "These files belong to no registered model. Nebula can "
+            + "only delete a registered model (by uid), so remove the directory on the node, or register the model and "
+            + "delete it.");
 
     @Inject
     ImportFacts imports;
@@ -94,13 +96,13 @@ public class SnapshotBuilder {
     private Row cacheOnly(List<CacheEntry> group, NebulaState state) {
         CachePaths.Origin origin = CachePaths.origin(group.get(0));
         return row(origin.modelId(), null, origin.source(), null, group, state, "cached", null, null, null, null, false,
-                CACHE_ONLY_REASON);
+                CACHE_ONLY);
     }
 
     private static Row row(String name, String uid, String source, String revision, List<CacheEntry> copies,
                            NebulaState state, String modelState, Replicas replicas, Progress progress,
                            InventoryApi.RowError error, ImportFacts.Fact imported, boolean deletable,
-                           String blockedReason) {
+                           Notice blocked) {
         List<NodeCopy> nodes = copies.stream()
                 .sorted(Comparator.comparing(CacheEntry::node_id).thenComparing(CacheEntry::cache_path))
                 .map(e -> new NodeCopy(e.node_id(), e.size_bytes(), e.complete(), iso(e.last_accessed_ms()),
@@ -113,7 +115,7 @@ public class SnapshotBuilder {
         return new Row(name, uid, source, revision, total, nodes, nodeCount, lastUsed, modelState, replicas, progress,
                 error, imported == null ? null : imported.importedBy(),
                 imported == null || imported.importedAt() == null ? null : imported.importedAt().toString(),
-                deletable, blockedReason);
+                deletable, blocked == null ? List.of() : List.of(blocked));
     }
 
     /**

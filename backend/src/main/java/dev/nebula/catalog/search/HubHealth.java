@@ -34,7 +34,8 @@ public class HubHealth {
             return;
         }
         Seen s = seen.getOrDefault(provider, new Seen(null, null, null));
-        String reason = error instanceof HubException h ? h.code() + ": " + h.getMessage() : error.getClass().getSimpleName();
+        // a code only: the page words it, and no message or exception name from below reaches it
+        String reason = error instanceof HubException h ? h.code() : "hub_unreachable";
         seen.put(provider, new Seen(s.success(), Instant.now(), reason));
     }
 

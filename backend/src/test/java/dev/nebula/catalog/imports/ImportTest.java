@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -155,6 +156,10 @@ class ImportTest {
                 .body("registered.model_uid", hasItem("qwen-qwen2-5-7b-instruct"))
                 .body("warnings.code", hasItem("already_registered"))
                 .body("warnings.code", hasItem("already_cached"))
+                // the page words each problem from its code and parameters
+                .body("warnings.find { it.code == 'already_registered' }.params.model_id", equalTo(QWEN))
+                .body("warnings.find { it.code == 'already_registered' }.params.model_uids", containsString("qwen-qwen2-5-7b-instruct"))
+                .body("warnings.find { it.code == 'already_cached' }.params.nodes", notNullValue())
                 .body("blocking.size()", equalTo(0));
     }
 

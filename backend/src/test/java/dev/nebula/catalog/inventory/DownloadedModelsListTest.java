@@ -65,7 +65,9 @@ class DownloadedModelsListTest {
         assertEquals("huggingface", mistral.get("source"));
         assertEquals("cached", mistral.get("state"));
         assertEquals(false, mistral.get("deletable"));
-        assertTrue(((String) mistral.get("delete_blocked_reason")).contains("registered"));
+        Map<String, Object> blocked = ((List<Map<String, Object>>) mistral.get("delete_blocked_by")).get(0);
+        assertEquals("cache_only", blocked.get("code"));
+        assertTrue(((String) blocked.get("message")).contains("registered"));
         assertNull(mistral.get("replicas"));
         assertEquals("modelscope", row(page, "Qwen/Qwen2.5-1.5B-Instruct", false).get("source"));
         page.getList("items", Map.class).forEach(r -> assertNull(r.get("model_uid")));

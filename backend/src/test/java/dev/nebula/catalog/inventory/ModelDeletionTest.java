@@ -93,8 +93,16 @@ class ModelDeletionTest {
             assertTrue(impact.getLong("freed_bytes_expected") > 1_000_000_000L);
             List<Map<String, Object>> affected = impact.getList("affected_models");
             Map<String, Object> other = affected.stream().filter(m -> a.equals(m.get("model_uid"))).findFirst().orElseThrow();
-            assertTrue(((String) other.get("reason")).contains("same model_name"));
+            Map<String, Object> reason = (Map<String, Object>) other.get("reason");
+            assertEquals("same_model_name", reason.get("code"));
+            assertTrue(((String) reason.get("message")).contains("same model_name"));
             assertFalse(((List<String>) other.get("nodes")).isEmpty());
+            // a's replica is serving: its impact says so with the count as a parameter the page words
+            JsonPath running = given().filter(Contract.FILTER).auth().oauth2(Tokens.viewer())
+                    .when().get("/api/v2/catalog/models/" + a + "/delete-impact")
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals(List.of("replicas_serving"), running.getList("notes.code"), running.prettify());
+            assertEquals(1, running.getInt("notes[0].params.count"));
         } finally {
             SimModels.delete(a);
             SimModels.delete(b);
