@@ -1,4 +1,4 @@
-import { forwardRef, type ComponentPropsWithoutRef, type ComponentRef, type HTMLAttributes } from 'react'
+import { forwardRef, useCallback, useState, type ComponentPropsWithoutRef, type ComponentRef, type HTMLAttributes } from 'react'
 import * as D from '@radix-ui/react-dialog'
 import { X } from 'lucide-react'
 import { cn } from '@/lib/utils'
@@ -7,7 +7,29 @@ export const Dialog = D.Root
 export const DialogTrigger = D.Trigger
 export const DialogClose = D.Close
 
+/**
+ * Focus goes back to the element that opened a dialog when it closes (Escape, ×, Cancel, or the caller unmounting
+ * it). Radix only does that for its own `Trigger`; our dialogs open from buttons that set state, so we remember the
+ * focused element when the content mounts. `returnFocus` may name another target (e.g. after the opener was
+ * deleted); when neither is in the document any more, Radix's default applies.
+ */
+export function useReturnFocus(returnFocus?: () => HTMLElement | null | undefined) {
+  const [opener] = useState(() => (typeof document === 'undefined' ? null : (document.activeElement as HTMLElement | null)))
+  return useCallback(
+    (event: Event) => {
+      const target = returnFocus?.() ?? opener
+      if (target && target.isConnected && target !== document.body) {
+        event.preventDefault()
+        target.focus()
+      }
+    },
+    [opener, returnFocus],
+  )
+}
+
 export interface DialogContentProps extends ComponentPropsWithoutRef<typeof D.Content> {
+  /** Where focus goes on close instead of the opener (called then; null/undefined: the opener). */
+  returnFocus?: () => HTMLElement | null | undefined
   /** Accessible label of the close (X) button, from the i18n dictionary. */
   closeLabel: string
   /** `center`: a modal box; `sheet`: a full-height panel from the right (details). */
@@ -21,9 +43,10 @@ const placements = {
 } as const
 
 export const DialogContent = forwardRef<ComponentRef<typeof D.Content>, DialogContentProps>(function DialogContent(
-  { className, children, closeLabel, variant = 'center', ...props },
+  { className, children, closeLabel, variant = 'center', returnFocus, onCloseAutoFocus, ...props },
   ref,
 ) {
+  const restore = useReturnFocus(returnFocus)
   return (
     <D.Portal>
       <D.Overlay className="fixed inset-0 z-50 bg-black/40" />
@@ -34,6 +57,10 @@ export const DialogContent = forwardRef<ComponentRef<typeof D.Content>, DialogCo
           placements[variant],
           className,
         )}
+        onCloseAutoFocus={(event) => {
+          onCloseAutoFocus?.(event)
+          if (!event.defaultPrevented) restore(event)
+        }}
         {...props}
       >
         {children}
@@ -52,8 +79,21 @@ export function DialogHeader({ className, ...props }: HTMLAttributes<HTMLDivElem
   return <div className={cn('flex flex-col gap-1.5 pr-8', className)} {...props} />
 }
 
-export function DialogFooter({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
-  return <div className={cn('flex flex-col-reverse gap-2 sm:flex-row sm:justify-end', className)} {...props} />
+/**
+ * The dialog's buttons. `sticky`: pinned to the bottom of a scrolling dialog, so the main action stays in view on a
+ * short screen (the dialog box is the scroll container; -mx/-mb/px/pb match its p-6).
+ */
+export function DialogFooter({ className, sticky = false, ...props }: HTMLAttributes<HTMLDivElement> & { sticky?: boolean }) {
+  return (
+    <div
+      className={cn(
+        'flex flex-col-reverse gap-2 sm:flex-row sm:justify-end',
+        sticky && 'sticky bottom-0 z-10 -mx-6 -mb-6 border-t bg-card px-6 pt-3 pb-6 max-sm:flex-row max-sm:justify-end',
+        className,
+      )}
+      {...props}
+    />
+  )
 }
 
 export const DialogTitle = forwardRef<ComponentRef<typeof D.Title>, ComponentPropsWithoutRef<typeof D.Title>>(

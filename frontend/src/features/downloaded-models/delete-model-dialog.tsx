@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import { Loader2, Trash2 } from 'lucide-react'
 import { ApiErrorAlert } from '@/components/api-error-alert'
 import { Alert } from '@/components/ui/alert'
@@ -12,12 +12,24 @@ import { noticeText } from '@/lib/notice'
 import { useDeleteImpact, useDeleteModel } from './use-downloaded-models'
 
 /** Admin delete: shows what Nebula will remove (impact), and deletes only after the uid is typed exactly. */
-export function DeleteModelDialog({ uid, onClose, onDeleted }: { uid: string | null; onClose: () => void; onDeleted: (uid: string) => void }) {
+export function DeleteModelDialog({
+  uid,
+  onClose,
+  onDeleted,
+  focusAfterDelete,
+}: {
+  uid: string | null
+  onClose: () => void
+  onDeleted: (uid: string) => void
+  /** Where focus goes once the model is deleted (its row, and so the Delete button that opened this, goes away). */
+  focusAfterDelete?: () => HTMLElement | null
+}) {
   const { t, lang } = useI18n()
   const impact = useDeleteImpact(uid)
   const del = useDeleteModel()
   const [typed, setTyped] = useState('')
   const inputId = useId()
+  const deleted = useRef(false)
   const close = () => {
     setTyped('')
     del.reset()
@@ -26,7 +38,11 @@ export function DeleteModelDialog({ uid, onClose, onDeleted }: { uid: string | n
   const data = impact.data
   return (
     <Dialog open={uid != null} onOpenChange={(open) => !open && close()}>
-      <DialogContent closeLabel={t('common.close')} data-testid="delete-dialog">
+      <DialogContent
+        closeLabel={t('common.close')}
+        data-testid="delete-dialog"
+        returnFocus={() => (deleted.current ? focusAfterDelete?.() : null)}
+      >
         <DialogHeader>
           <DialogTitle>{t('models.deleteTitle', { uid: uid ?? '' })}</DialogTitle>
           <DialogDescription>{t('models.deleteIntro')}</DialogDescription>
@@ -76,6 +92,7 @@ export function DeleteModelDialog({ uid, onClose, onDeleted }: { uid: string | n
             if (!uid || typed !== uid) return
             del.mutate(uid, {
               onSuccess: () => {
+                deleted.current = true
                 onDeleted(uid)
                 close()
               },

@@ -36,7 +36,7 @@ export function ProgressCell({ progress, name }: { progress: DownloadProgress; n
   const known = progress.total_known && progress.total_bytes != null && progress.percent != null
   const done = formatBytes(progress.downloaded_bytes, lang)
   return (
-    <div className="w-full min-w-40 space-y-1" data-testid="progress">
+    <div className="w-full min-w-0 space-y-1" data-testid="progress">
       {known ? (
         <div
           role="progressbar"
@@ -127,22 +127,26 @@ export function NodesSummary({ row }: { row: DownloadedModelRow }) {
     const fetching = [...new Set(row.progress?.replicas.map((r) => r.node_id) ?? [])]
     if (fetching.length === 0) return <span className="text-muted-foreground">{t('models.noNodes')}</span>
     return (
-      <span className="min-w-0">
+      <span className="block min-w-0">
         <span className="block text-xs text-muted-foreground">{t('models.fetchingOn')}</span>
-        <span className="block text-xs break-words">{fetching.join(', ')}</span>
+        <span className="block truncate text-xs" title={fetching.join(', ')}>{fetching.join(', ')}</span>
       </span>
     )
   }
   const names = [...new Set(row.nodes.map((n) => n.node_id))]
   const down = row.nodes.some((n) => n.alive === false)
+  // One line each, cut with an ellipsis (the whole list on hover and in Details): a long node list never
+  // squeezes the column or grows the row.
   return (
-    <span className="min-w-0">
-      <span className="block">{row.node_count === 1 ? t('models.nodesOne') : t('models.nodesCount', { count: row.node_count })}</span>
-      <span className="block text-xs break-words text-muted-foreground" title={names.join(', ')}>
+    <span className="block min-w-0">
+      <span className="flex flex-wrap items-center gap-x-1.5">
+        {row.node_count === 1 ? t('models.nodesOne') : t('models.nodesCount', { count: row.node_count })}
+        {down && <Badge tone="warning">{t('models.nodeDown')}</Badge>}
+      </span>
+      <span className="block truncate text-xs text-muted-foreground" title={names.join(', ')}>
         {names.slice(0, 3).join(', ')}
         {names.length > 3 && ` +${names.length - 3}`}
       </span>
-      {down && <Badge tone="warning">{t('models.nodeDown')}</Badge>}
     </span>
   )
 }

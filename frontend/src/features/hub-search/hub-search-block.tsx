@@ -1,9 +1,11 @@
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
+import { useSearchParams } from 'wouter'
 import { CloudOff, Loader2, Search, SearchX } from 'lucide-react'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { CatalogBlock } from '@/components/ui/catalog-block'
 import { EmptyState } from '@/components/ui/empty-state'
+import { Pager } from '@/components/ui/pager'
 import { Skeleton } from '@/components/ui/skeleton'
 import { useCapabilities } from '@/features/capabilities/use-capabilities'
 import { useHighlightUid, scrollToDownloadedModels } from '@/lib/highlight'
@@ -11,9 +13,9 @@ import { Toaster } from '@/features/import-dialog/toaster'
 import type { ImportResult } from '@/features/import-dialog/types'
 import { useI18n, type MessageKey } from '@/i18n'
 import { cn } from '@/lib/utils'
+import { HIGHLIGHT_NOTICE_ID } from '@/features/downloaded-models/url-state'
 import { HubErrorBox } from './error-box'
 import { hubAvailability, type HubAvailability, type HubProblem } from './hub-health'
-import { Pager } from './pager'
 import { ResultList } from './result-list'
 import type { Provider, SearchItem, SearchSort } from './types'
 import { useDebouncedValue } from '@/lib/use-debounced-value'
@@ -27,6 +29,17 @@ const ImportDialog = lazy(() => import('@/features/import-dialog/import-dialog')
 export const PAGE_SIZE = 20
 export const SEARCH_DEBOUNCE_MS = 400
 const PROVIDERS: Provider[] = ['huggingface', 'modelscope']
+/** Block B's part of the address: the hub, the search text and the page (a reload shows the same results). */
+export const HUB_PARAMS = { provider: 'hub', q: 'hub_q', page: 'hub_page' } as const
+/** Hugging Face pages by cursor; deeper than this without one the service says page_too_deep. */
+const MAX_LINK_PAGE = 100
+
+function readHubParams(params: URLSearchParams) {
+  const provider = PROVIDERS.find((p) => p === params.get(HUB_PARAMS.provider)) ?? 'huggingface'
+  const q = (params.get(HUB_PARAMS.q) ?? '').slice(0, 200)
+  const page = Number(params.get(HUB_PARAMS.page))
+  return { provider, q, page: Number.isInteger(page) && page >= 1 && page <= MAX_LINK_PAGE ? page : 1 }
+}
 
 /** Hub task ids offered as filters (the hubs' own ids; labels say the common names). */
 export const TASKS: { id: string; label: MessageKey }[] = [
@@ -137,12 +150,15 @@ function SearchPanel({
 }) {
   const { t, lang } = useI18n()
   const usable = availability?.usable
-  const [provider, setProvider] = useState<Provider>('huggingface')
-  const [query, setQuery] = useState('')
+  const [params, setParams] = useSearchParams()
+  const [initial] = useState(() => readHubParams(params))
+  const [provider, setProvider] = useState<Provider>(initial.provider)
+  const [query, setQuery] = useState(initial.q)
   const [task, setTask] = useState('')
   const [sort, setSort] = useState<SearchSort>('downloads')
   const [details, setDetails] = useState<SearchItem | null>(null)
   const [importing, setImporting] = useState<SearchItem | null>(null)
+  const resultsTop = useRef<HTMLDivElement>(null)
   const q = useDebouncedValue(query, SEARCH_DEBOUNCE_MS).trim()
 
   // Start on a hub that works.
@@ -152,8 +168,19 @@ function SearchPanel({
 
   // A new list (provider, text, task or order) starts at page 1 with no cursors.
   const list = JSON.stringify([provider, q, task, sort])
-  const [paging, setPaging] = useState<PagingState>({ list, page: 1, cursors: {} })
+  const [paging, setPaging] = useState<PagingState>({ list, page: initial.page, cursors: {} })
   const current = paging.list === list ? paging : { list, page: 1, cursors: {} }
+
+  // The address follows the hub, the (debounced) text and the page; replaced, so Back is not one step per page.
+  useEffect(() => {
+    const next = new URLSearchParams(params)
+    const put = (key: string, value: string | number, skip: string | number) => (value === skip ? next.delete(key) : next.set(key, String(value)))
+    put(HUB_PARAMS.provider, provider, 'huggingface')
+    put(HUB_PARAMS.q, q, '')
+    put(HUB_PARAMS.page, current.page, 1)
+    if (next.toString() !== params.toString()) setParams(next, { replace: true })
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- written when these change, from the address as it is then
+  }, [provider, q, current.page])
 
   // Nothing is asked of a hub until there is something to look for (hub quotas are small).
   const active = q !== '' || task !== ''
@@ -306,7 +333,11 @@ function SearchPanel({
         ) : data == null ? (
           <ResultsSkeleton />
         ) : (
-          <div className={cn('space-y-4 transition-opacity', search.isPlaceholderData && 'opacity-60')} aria-busy={search.isFetching}>
+          <div
+            ref={resultsTop}
+            className={cn('scroll-mt-20 space-y-4 transition-opacity', search.isPlaceholderData && 'opacity-60')}
+            aria-busy={search.isFetching}
+          >
             {data.items.length === 0 ? (
               <EmptyState icon={<SearchX aria-hidden />} title={data.page > 1 ? t('hs.emptyPageTitle') : t('hs.emptyTitle')}>
                 {data.page > 1 ? t('hs.emptyPageBody') : q ? t('hs.emptyBody', { q }) : t('hs.emptyBodyAll')}
@@ -318,9 +349,12 @@ function SearchPanel({
               <Pager
                 page={current.page}
                 last={Math.max(lastPage, current.page)}
+                lastKnown={total != null}
                 hasMore={data.has_more}
                 busy={search.isFetching}
                 onPage={goToPage}
+                scrollTarget={resultsTop}
+                label={t('hs.pagination')}
               />
             )}
           </div>
@@ -333,6 +367,7 @@ function SearchPanel({
           <ImportDialog
             key={importing.id}
             item={importing}
+            focusAfterImport={() => document.getElementById(HIGHLIGHT_NOTICE_ID)}
             onClose={() => setImporting(null)}
             onImported={(result) => {
               setImporting(null)

@@ -5,7 +5,7 @@ import { jsonResponse, renderApp, sampleUsers, stubFetch } from '@/test/render-a
 import type { Capabilities } from '@/lib/types'
 import { formatParameters } from './format'
 import { hubProblem } from './hub-health'
-import { pageWindow } from './pager'
+import { pageWindow } from '@/components/ui/pager'
 import { bothHubsUp, makeItem, makeMetadata, makePage } from './test-data'
 import type { ModelMetadata, Role, SearchPage } from './types'
 

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react'
 import * as D from '@radix-ui/react-dialog'
 import { Check, Copy, ExternalLink, X } from 'lucide-react'
 import { Badge } from '@/components/ui/badge'
+import { useReturnFocus } from '@/components/ui/dialog'
 import { Skeleton } from '@/components/ui/skeleton'
 import { useI18n } from '@/i18n'
 import { HubErrorBox } from './error-box'
@@ -12,6 +13,7 @@ import type { ModelMetadata, SearchItem } from './types'
 /** A model's hub metadata in a side sheet (Radix dialog): revision, files, license, tags, summary, hub link. */
 export function MetadataDrawer({ item, onClose }: { item: SearchItem | null; onClose: () => void }) {
   const { t } = useI18n()
+  const restoreFocus = useReturnFocus()
   return (
     <D.Root open={item != null} onOpenChange={(open) => !open && onClose()}>
       <D.Portal>
@@ -19,6 +21,7 @@ export function MetadataDrawer({ item, onClose }: { item: SearchItem | null; onC
         <D.Content
           className="fixed inset-y-0 right-0 z-50 flex w-full max-w-xl flex-col border-l bg-card shadow-xl outline-none"
           data-testid="metadata-drawer"
+          onCloseAutoFocus={restoreFocus}
         >
           {item && (
             <>

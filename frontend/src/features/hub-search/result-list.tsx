@@ -44,23 +44,26 @@ function ResultRow({
 }) {
   const { t, lang } = useI18n()
   const held = item.in_cluster.held
+  const where = [
+    item.in_cluster.model_uids.join(', ') || '—',
+    item.in_cluster.nodes.length > 0 ? `${t('hs.onNodes')} ${item.in_cluster.nodes.join(', ')}` : '',
+  ].join(' ')
+  // One compact row (about 90–110 px on a desktop): name and badges, one line of description, one line of facts.
   return (
-    <li className="flex flex-col gap-3 p-4" data-testid="search-result" data-model-id={item.id}>
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
-        <div className="min-w-0 space-y-1">
+    <li className="flex flex-col gap-1 px-3 py-2.5 sm:px-4" data-testid="search-result" data-model-id={item.id}>
+      <div className="flex flex-wrap items-start justify-between gap-x-3 gap-y-1.5 sm:flex-nowrap">
+        <div className="min-w-0 flex-1 space-y-0.5">
           <h3 className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
             <button
               type="button"
-              className="min-w-0 text-left font-mono text-[0.9375rem] font-semibold break-all hover:underline"
+              className="min-w-0 text-left font-mono text-sm font-semibold break-all hover:underline"
               onClick={() => onDetails(item)}
             >
               {item.id}
             </button>
             {item.display_name && item.display_name !== item.name && (
-              <span className="text-sm text-muted-foreground">{item.display_name}</span>
+              <span className="text-xs text-muted-foreground">{item.display_name}</span>
             )}
-          </h3>
-          <div className="flex flex-wrap gap-1.5">
             {held && (
               <Badge tone="success" data-testid="in-cluster-badge">
                 <Server className="size-3.5" aria-hidden />
@@ -81,9 +84,14 @@ function ResultRow({
             )}
             {item.task && <Badge tone="info">{item.task}</Badge>}
             {item.library && <Badge>{item.library}</Badge>}
-          </div>
+          </h3>
+          {item.description && (
+            <p className="line-clamp-1 text-xs text-muted-foreground" title={item.description}>
+              {item.description}
+            </p>
+          )}
         </div>
-        <div className="flex shrink-0 flex-wrap items-center gap-2">
+        <div className="flex shrink-0 items-center gap-1.5">
           <Button variant="outline" size="sm" onClick={() => onDetails(item)} aria-label={t('hs.detailsFor', { id: item.id })}>
             <PanelRightOpen aria-hidden />
             {t('hs.details')}
@@ -92,83 +100,74 @@ function ResultRow({
         </div>
       </div>
 
-      {item.description && <p className="line-clamp-2 text-sm text-muted-foreground">{item.description}</p>}
-
       {held && (
-        <p className="text-sm" data-testid="in-cluster-detail">
-          <span className="font-medium">{t('hs.inClusterAs')}</span>{' '}
-          <span className="font-mono">{item.in_cluster.model_uids.join(', ') || '—'}</span>
-          {item.in_cluster.nodes.length > 0 && (
-            <>
-              {' '}
-              <span className="text-muted-foreground">{t('hs.onNodes')}</span>{' '}
-              <span className="font-mono">{item.in_cluster.nodes.join(', ')}</span>
-            </>
-          )}
+        <p className="truncate text-xs" data-testid="in-cluster-detail" title={`${t('hs.inClusterAs')} ${where}`}>
+          <span className="font-medium">{t('hs.inClusterAs')}</span> <span className="font-mono">{where}</span>
         </p>
       )}
 
-      <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-3 lg:grid-cols-6">
-        <Fact label={t('hs.parameters')}>{item.parameters != null ? formatParameters(item.parameters) : '—'}</Fact>
-        <Fact label={t('hs.size')}>
-          {item.size_bytes != null ? (
-            <>
-              <span>
-                {item.size_source === 'estimate' ? '≈ ' : ''}
-                {formatBytes(item.size_bytes, lang)}
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-0.5">
+        <dl className="flex flex-wrap gap-x-4 gap-y-0.5 text-xs">
+          <Fact label={t('hs.parameters')}>{item.parameters != null ? formatParameters(item.parameters) : '—'}</Fact>
+          <Fact label={t('hs.size')}>
+            {item.size_bytes != null ? (
+              <>
+                <span>
+                  {item.size_source === 'estimate' ? '≈ ' : ''}
+                  {formatBytes(item.size_bytes, lang)}
+                </span>
+                {item.size_source && (
+                  <span className="font-normal text-muted-foreground">{t(SIZE_SOURCE_KEYS[item.size_source])}</span>
+                )}
+              </>
+            ) : (
+              '—'
+            )}
+          </Fact>
+          <Fact label={item.provider === 'huggingface' ? t('hs.downloads30d') : t('hs.downloadsAll')}>
+            {item.downloads != null ? formatCount(item.downloads, lang) : '—'}
+          </Fact>
+          <Fact label={t('hs.likes')}>
+            {item.likes != null ? (
+              <span className="inline-flex items-center gap-1">
+                <Heart className="size-3 text-muted-foreground" aria-hidden />
+                {formatCount(item.likes, lang)}
               </span>
-              {item.size_source && (
-                <span className="block text-xs text-muted-foreground">{t(SIZE_SOURCE_KEYS[item.size_source])}</span>
-              )}
-            </>
-          ) : (
-            '—'
-          )}
-        </Fact>
-        <Fact label={item.provider === 'huggingface' ? t('hs.downloads30d') : t('hs.downloadsAll')}>
-          {item.downloads != null ? formatCount(item.downloads, lang) : '—'}
-        </Fact>
-        <Fact label={t('hs.likes')}>
-          {item.likes != null ? (
-            <span className="inline-flex items-center gap-1">
-              <Heart className="size-3.5 text-muted-foreground" aria-hidden />
-              {formatCount(item.likes, lang)}
-            </span>
-          ) : (
-            '—'
-          )}
-        </Fact>
-        <Fact label={t('hs.updated')}>
-          {item.updated_at ? (
-            <>
-              <time dateTime={item.updated_at}>{formatRelative(item.updated_at, lang)}</time>
-              <span className="block text-xs text-muted-foreground">{formatAbsolute(item.updated_at, lang)}</span>
-            </>
-          ) : (
-            '—'
-          )}
-        </Fact>
-        <Fact label={t('hs.license')}>{item.license ?? '—'}</Fact>
-      </dl>
-
-      <a
-        href={item.hub_url}
-        target="_blank"
-        rel="noopener noreferrer"
-        className="inline-flex w-fit items-center gap-1 text-sm text-info underline-offset-4 hover:underline"
-      >
-        {t('hs.openOnHub', { hub: t(`provider.${item.provider}`) })}
-        <ExternalLink className="size-3.5" aria-hidden />
-      </a>
+            ) : (
+              '—'
+            )}
+          </Fact>
+          <Fact label={t('hs.updated')}>
+            {item.updated_at ? (
+              <time dateTime={item.updated_at} title={formatAbsolute(item.updated_at, lang)}>
+                {formatRelative(item.updated_at, lang)}
+              </time>
+            ) : (
+              '—'
+            )}
+          </Fact>
+          <Fact label={t('hs.license')}>{item.license ?? '—'}</Fact>
+        </dl>
+        <a
+          href={item.hub_url}
+          target="_blank"
+          rel="noopener noreferrer"
+          className="inline-flex w-fit shrink-0 items-center gap-1 text-xs text-info underline-offset-4 hover:underline"
+        >
+          {t('hs.openOnHub', { hub: t(`provider.${item.provider}`) })}
+          <ExternalLink className="size-3" aria-hidden />
+        </a>
+      </div>
     </li>
   )
 }
 
+/** One "label value" pair of the facts line. */
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="min-w-0">
-      <dt className="text-xs text-muted-foreground">{label}</dt>
-      <dd className="font-medium break-words">{children}</dd>
+    <div className="flex min-w-0 items-baseline gap-1">
+      <dt className="text-muted-foreground">{label}</dt>
+      <dd className="inline-flex min-w-0 flex-wrap items-baseline gap-x-1 font-medium break-words">{children}</dd>
     </div>
   )
 }

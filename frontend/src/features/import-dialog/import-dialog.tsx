@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react'
+import { useId, useRef, useState, type ReactNode } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { AlertTriangle, CheckCircle2, Download, HardDrive, Info, Loader2, XCircle } from 'lucide-react'
 import { Alert } from '@/components/ui/alert'
@@ -53,10 +53,13 @@ export function ImportDialog({
   item,
   onClose,
   onImported,
+  focusAfterImport,
 }: {
   item: SearchItem
   onClose: () => void
   onImported: (result: ImportResult) => void
+  /** Where focus goes when the dialog closes after an import (otherwise back to the Download button). */
+  focusAfterImport?: () => HTMLElement | null
 }) {
   const { t } = useI18n()
   const queryClient = useQueryClient()
@@ -68,6 +71,7 @@ export function ImportDialog({
   const [autoStart, setAutoStart] = useState(true)
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({})
   const start = useStartImport(idempotencyKey)
+  const imported = useRef(false)
 
   const base: Pick<ImportRequest, 'provider' | 'model_id'> = { provider: item.provider, model_id: item.id }
   const uidProblem = uidInput == null ? null : validateUid(uidInput)
@@ -101,6 +105,7 @@ export function ImportDialog({
           void queryClient.invalidateQueries({ queryKey: catalogKeys.all })
           if (result.status === 'failed') return
           toast(t('imp.started', { uid: result.model_uid ?? uid, id: result.model_id }))
+          imported.current = true
           onImported(result)
         },
         onError: (error) => {
@@ -124,7 +129,12 @@ export function ImportDialog({
 
   return (
     <Dialog open onOpenChange={(open) => !open && !start.isPending && onClose()}>
-      <DialogContent closeLabel={t('hs.close')} className="sm:max-w-2xl" data-testid="import-dialog">
+      <DialogContent
+        closeLabel={t('hs.close')}
+        className="sm:max-w-2xl"
+        data-testid="import-dialog"
+        returnFocus={() => (imported.current ? focusAfterImport?.() : null)}
+      >
         <DialogHeader>
           <DialogTitle>{t('imp.title')}</DialogTitle>
           <DialogDescription>
@@ -231,7 +241,8 @@ export function ImportDialog({
             <HubErrorBox error={submitError} title={t('imp.submitError')} testId="import-error" />
           )}
 
-          <DialogFooter>
+          {/* pinned to the bottom of the dialog: on a short screen Download stays in view above the pre-flight */}
+          <DialogFooter sticky>
             <Button variant="outline" onClick={onClose} disabled={start.isPending}>
               {t('imp.cancel')}
             </Button>
