@@ -131,7 +131,7 @@ row_where() {
 rowf() { python3 -c "import json,sys; r=json.loads(sys.argv[1]); print(eval(sys.argv[2], {}, {'r': r}))" "$ROW" "$1"; }
 
 check "a node's cached copy lists as a cache-only row with its node and size" \
-  row_where "r['model_name']=='Qwen/Qwen2.5-0.5B-Instruct' and r['state']=='cached' and r['total_size_bytes']==988097824 and r['nodes'][0]['node_id']=='$NODE'"
+  row_where "r['model_name']=='Qwen/Qwen2.5-0.5B-Instruct' and r['state']=='cached' and r['size_bytes']==988097824 and r['nodes'][0]['node_id']=='$NODE'"
 
 call POST /api/v2/catalog/import "$OTOKEN" '{"provider":"huggingface","model_id":"Qwen/Qwen3-8B","model_uid":"real-stopped","auto_start":false}'
 check "an operator imports without starting (got $STATUS)" test "$STATUS" = 201
@@ -168,7 +168,7 @@ endpoint() {
 }
 endpoint
 check "with its endpoint ready, the row reads running with its size" \
-  row_where "r['model_uid']=='$UID_' and r['state']=='running' and r['total_size_bytes']==15231233024 and r['error'] is None"
+  row_where "r['model_uid']=='$UID_' and r['state']=='running' and r['size_bytes']==15231233024 and r['error'] is None"
 
 # A second replica whose engine fails its health checks: degraded, and the row says which replica on which node.
 ectl put "/placements/$UID_" "{\"request_id\":null,\"model_uid\":\"$UID_\",\"model_name\":\"Qwen/Qwen2.5-7B-Instruct\",\"version\":2,\"assignments\":[{\"replica_id\":0,\"node_id\":\"$NODE\",\"engine_config_path\":\"/tmp/nebula/$UID_-0.yaml\",\"port\":10814,\"gpu_index\":0,\"engine_type\":\"vllm\"},{\"replica_id\":1,\"node_id\":\"$NODE\",\"engine_config_path\":\"/tmp/nebula/$UID_-1.yaml\",\"port\":10815,\"gpu_index\":1,\"engine_type\":\"vllm\"}]}" >/dev/null

@@ -124,7 +124,6 @@ export const en = {
   'models.nodesOne': '1 node',
   'models.noNodes': 'No node',
   'models.fetchingOn': 'Fetching on',
-  'models.sizeExpected': 'expected',
   'models.totalUnknown': 'total unknown',
   'models.speed': '{speed}/s',
   'models.eta': 'ETA {eta}',

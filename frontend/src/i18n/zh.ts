@@ -123,7 +123,6 @@ export const zh: Messages = {
   'models.nodesOne': '1 个节点',
   'models.noNodes': '无节点',
   'models.fetchingOn': '正在下载到',
-  'models.sizeExpected': '预计大小',
   'models.totalUnknown': '总大小未知',
   'models.speed': '{speed}/秒',
   'models.eta': '剩余 {eta}',

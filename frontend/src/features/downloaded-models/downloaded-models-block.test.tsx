@@ -1,11 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import { readModelsQuery, writeModelsQuery } from './url-state'
 import type { DownloadedModelRow } from '@/lib/types'
 import { emptyModelPage, jsonResponse, pathOf, renderApp, stubApi } from '@/test/render-app'
 
 const base: Omit<DownloadedModelRow, 'model_name' | 'model_uid' | 'state'> = {
-  source: 'huggingface', revision: 'main', total_size_bytes: 15_200_000_000,
+  source: 'huggingface', revision: 'main', size_bytes: 15_200_000_000,
   nodes: [{ node_id: 'gpu-a', size_bytes: 15_200_000_000, complete: true, last_access: null, alive: true }],
   node_count: 1, last_used: '2026-11-26T09:00:00Z', replicas: { desired: 1, ready: 1, unhealthy: 0 }, progress: null,
   error: null, imported_by: 'ops', imported_at: '2026-11-25T09:00:00Z', deletable: true, delete_blocked_by: [],
@@ -156,10 +157,10 @@ describe('Downloaded models (block A)', () => {
     expect(modelRequests(mock).filter((r) => new URL(r.url).searchParams.has('q'))).toHaveLength(1)
   })
 
-  it('before the first cache scan, a download shows the size it heads for and the node fetching it', async () => {
+  it('before the first cache scan, a download shows the size the service expects and the node fetching it', async () => {
     const fresh: DownloadedModelRow = {
       ...base, model_name: 'Qwen/Qwen3-8B', model_uid: 'qwen3-8b', state: 'downloading', revision: 'b968826d9c46dd6066d109eabc6255188de91218',
-      total_size_bytes: 0, nodes: [], node_count: 0, last_used: null,
+      size_bytes: 16_400_000_000, nodes: [], node_count: 0, last_used: null,
       progress: { phase: 'downloading', percent: 11, downloaded_bytes: 1_800_000_000, total_bytes: 16_400_000_000, total_known: true,
         speed_bytes_per_sec: 200_000_000, eta_seconds: 73, files_done: 1, files_total: 15,
         replicas: [{ replica_id: 0, node_id: 'gpu-node-02', phase: 'downloading', percent: 11, downloaded_bytes: 1_800_000_000,
@@ -168,10 +169,110 @@ describe('Downloaded models (block A)', () => {
     stubApi({ '/api/v2/catalog/models': () => jsonResponse({ ...page, items: [fresh], total: 1 }) })
     renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
     const row = await screen.findByTestId('model-row')
-    expect(row.textContent).toContain('16.4 GBexpected')
+    expect(row.textContent).toContain('16.4 GB')
     expect(row.textContent).toContain('Fetching ongpu-node-02')
     expect(row.textContent).not.toContain('0 B')
     // the sha reads like git shows it; the whole one is on hover
     expect(within(row).getByTitle('b968826d9c46dd6066d109eabc6255188de91218').textContent).toBe('b968826d9c46')
+  })
+
+  it('reads filters, sort and page from the address, and writes them back replacing the entry', async () => {
+    const mock = stubApi({ '/api/v2/catalog/models': () => jsonResponse({ ...page, total: 60, page: 2, limit: 10 }) })
+    const user = userEvent.setup()
+    const { location } = renderApp({ path: '/model-catalog?state=failed&sort=size&order=desc&page=2&limit=10', lang: 'en', role: 'viewer' })
+    await screen.findAllByTestId('model-row')
+    expect(Object.fromEntries(new URL(modelRequests(mock)[0].url).searchParams)).toMatchObject({ state: 'failed', sort: 'size', order: 'desc', page: '2', limit: '10' })
+    expect((screen.getAllByLabelText('State')[0] as HTMLSelectElement).value).toBe('failed')
+    expect(screen.getByTestId('sort-size').closest('th')!.getAttribute('aria-sort')).toBe('descending')
+    expect(screen.getByTestId('sort-name').closest('th')!.getAttribute('aria-sort')).toBe('none')
+    const entries = location.history!.length
+
+    await user.selectOptions(screen.getAllByLabelText('Source')[0], 'local')
+    const address = () => Object.fromEntries(new URL(location.history!.at(-1)!, 'http://x').searchParams)
+    // the page goes back to 1 (left out), the rest stays
+    await waitFor(() => expect(address()).toEqual({ state: 'failed', source: 'local', sort: 'size', order: 'desc', limit: '10' }))
+    expect(location.history!.length).toBe(entries) // replaced, not pushed
+  })
+
+  it('ignores unknown values in the address and leaves defaults out of it', () => {
+    const q = readModelsQuery(new URLSearchParams('sort=bogus&order=up&page=-3&state=nope&source=local&limit=7&q=%20x%20'))
+    expect(q).toEqual({ page: 1, limit: 20, sort: 'name', order: 'asc', source: 'local', q: 'x' })
+    expect(writeModelsQuery(new URLSearchParams('hub_q=qwen&highlight=a'), q).toString()).toBe('hub_q=qwen&highlight=a&q=x&source=local')
+    expect(writeModelsQuery(new URLSearchParams(), q, true).toString()).toBe('source=local')
+  })
+
+  it('sorts from the column headers the API can sort by, first click largest/newest first', async () => {
+    const mock = stubApi({ '/api/v2/catalog/models': () => jsonResponse(page) })
+    const user = userEvent.setup()
+    renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
+    await screen.findAllByTestId('model-row')
+    expect(screen.getByTestId('sort-name').closest('th')!.getAttribute('aria-sort')).toBe('ascending')
+    // Source, Nodes and Actions have no sort in the API: plain headers
+    expect(screen.getAllByRole('columnheader').filter((th) => th.querySelector('button')).map((th) => th.textContent)).toEqual(['Model', 'Size', 'Last used', 'State'])
+    await user.click(screen.getByTestId('sort-size'))
+    await waitFor(() => expect(Object.fromEntries(new URL(modelRequests(mock).at(-1)!.url).searchParams)).toMatchObject({ sort: 'size', order: 'desc', page: '1' }))
+    await user.click(screen.getByTestId('sort-size'))
+    await waitFor(() => expect(new URL(modelRequests(mock).at(-1)!.url).searchParams.get('order')).toBe('asc'))
+    expect(screen.getByTestId('sort-size').closest('th')!.getAttribute('aria-sort')).toBe('ascending')
+  })
+
+  it('says when filters match nothing, and Clear filters brings every model back', async () => {
+    const mock = stubApi({
+      '/api/v2/catalog/models': (r) => jsonResponse(new URL(r.url).searchParams.has('state') ? { ...page, items: [], total: 0 } : page),
+    })
+    const user = userEvent.setup()
+    const { location } = renderApp({ path: '/model-catalog?state=failed', lang: 'en', role: 'viewer' })
+    expect(await screen.findByText('No models match these filters')).toBeTruthy()
+    expect(screen.queryByText('No models yet')).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }))
+    await waitFor(() => expect(screen.getAllByTestId('model-row')).toHaveLength(4))
+    expect(new URL(modelRequests(mock).at(-1)!.url).searchParams.has('state')).toBe(false)
+    expect(location.history!.at(-1)).toBe('/model-catalog')
+    expect(document.activeElement).toBe(screen.getByLabelText('Search models'))
+  })
+
+  it('says "No models yet" only when the cluster is empty', async () => {
+    stubApi({ '/api/v2/catalog/models': () => jsonResponse({ ...page, items: [], total: 0 }) })
+    renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
+    expect(await screen.findByText('No models yet')).toBeTruthy()
+    expect(screen.queryByRole('button', { name: 'Clear filters' })).toBeNull()
+  })
+
+  it('pages 1,000 models with first/last and numbered pages, keeping focus on the pager', async () => {
+    const mock = stubApi({
+      '/api/v2/catalog/models': (r) => jsonResponse({ ...page, total: 1000, page: Number(new URL(r.url).searchParams.get('page')) }),
+    })
+    const user = userEvent.setup()
+    renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
+    await screen.findAllByTestId('model-row')
+    const pager = screen.getByTestId('models-pager')
+    const numbers = () => within(pager).getAllByRole('button', { name: /^Page \d/ }).map((b) => b.textContent)
+    expect(numbers()).toEqual(['1', '2', '50'])
+    expect(pager.textContent).toContain('1–4 of 1,000 · Page 1 of 50')
+    const next = within(pager).getByRole('button', { name: 'Next' })
+    await user.click(next)
+    await waitFor(() => expect(new URL(modelRequests(mock).at(-1)!.url).searchParams.get('page')).toBe('2'))
+    await waitFor(() => expect(numbers()).toEqual(['1', '2', '3', '50']))
+    expect(document.activeElement).toBe(next)
+    await user.click(within(pager).getByRole('button', { name: 'Last page' }))
+    await waitFor(() => expect(numbers()).toEqual(['1', '49', '50']))
+    expect(new URL(modelRequests(mock).at(-1)!.url).searchParams.get('page')).toBe('50')
+    // on the last page Next stays focusable (aria-disabled) and does nothing
+    expect(within(pager).getByRole('button', { name: 'Next' }).getAttribute('aria-disabled')).toBe('true')
+  })
+
+  it('returns focus to the Details button when the sheet closes', async () => {
+    stubApi({ '/api/v2/catalog/models': () => jsonResponse({ ...page, items: [{ ...rows[0], model_uid: null }] }) })
+    const user = userEvent.setup()
+    renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
+    const opener = within(await screen.findByTestId('model-row')).getByRole('button', { name: /^Details of / })
+    await user.click(opener)
+    await screen.findByTestId('model-details')
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByTestId('model-details')).toBeNull())
+    await waitFor(() => expect(document.activeElement).toBe(opener))
+    await user.click(opener)
+    await user.click(within(await screen.findByTestId('model-details')).getByRole('button', { name: 'Close' }))
+    await waitFor(() => expect(document.activeElement).toBe(opener))
   })
 })

@@ -356,7 +356,7 @@ function ModelsTable({ rows, highlight, sort, order, onSort, onDetails, onDelete
             data-highlighted={row.model_uid != null && row.model_uid === highlight ? 'true' : undefined}
             className="data-[highlighted]:bg-info/5 data-[highlighted]:ring-2 data-[highlighted]:ring-info/50 data-[highlighted]:ring-inset lg:data-[highlighted]:hover:bg-info/10"
           >
-            <StackCell label={col.model} bare className="col-span-full">
+            <StackCell label={col.model} bare className="col-span-full sm:col-span-4">
               <span className="block truncate font-medium" title={row.model_name}>{row.model_name}</span>
               {row.model_uid ? (
                 <span className="block truncate font-mono text-xs text-muted-foreground" title={row.model_uid}>{row.model_uid}</span>
@@ -389,8 +389,8 @@ function ModelsTable({ rows, highlight, sort, order, onSort, onDetails, onDelete
                 {row.error && <ErrorSummary error={row.error} />}
               </span>
             </StackCell>
-            <StackCell label={col.actions} bare className="col-span-full">
-              <span className="flex gap-1.5">
+            <StackCell label={col.actions} bare className="col-span-full sm:col-span-2 sm:col-start-5 sm:row-start-1">
+              <span className="flex gap-1.5 sm:justify-end lg:justify-start">
                 <Button variant="outline" size="sm" onClick={() => onDetails(row)} aria-label={t('models.detailsOf', { name: row.model_name })}>
                   {t('models.details')}
                 </Button>

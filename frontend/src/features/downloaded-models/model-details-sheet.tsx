@@ -5,7 +5,7 @@ import { Skeleton } from '@/components/ui/skeleton'
 import { useI18n } from '@/i18n'
 import { formatBytes, formatDateTime } from '@/lib/format'
 import type { DownloadedModelRow } from '@/lib/types'
-import { ErrorSummary, NodesSummary, ProgressCell, SourceName, StateBadge, failureText } from './model-parts'
+import { ErrorSummary, NodesSummary, ProgressCell, SizeCell, SourceName, StateBadge, failureText } from './model-parts'
 import { useModelDetail } from './use-downloaded-models'
 
 /** Details side panel: every field of the row, plus per-node copies and observations for registered models. */
@@ -29,7 +29,7 @@ export function ModelDetailsSheet({ row, onClose }: { row: DownloadedModelRow | 
               <dt className="text-muted-foreground">{t('models.col.revision')}</dt>
               <dd className="font-mono break-all">{row.revision ?? t('common.none')}</dd>
               <dt className="text-muted-foreground">{t('models.col.size')}</dt>
-              <dd>{formatBytes(row.total_size_bytes, lang)}</dd>
+              <dd><SizeCell row={row} /></dd>
               <dt className="text-muted-foreground">{t('models.col.nodes')}</dt>
               <dd><NodesSummary row={row} /></dd>
               <dt className="text-muted-foreground">{t('models.col.lastUsed')}</dt>

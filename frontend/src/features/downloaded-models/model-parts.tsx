@@ -151,16 +151,9 @@ export function NodesSummary({ row }: { row: DownloadedModelRow }) {
   )
 }
 
-/** Bytes on the nodes; before the first cache scan of a download, the size it is heading for. */
+/** The model's size: the hub's figure from the import, else its largest complete copy; unknown while nothing says. */
 export function SizeCell({ row }: { row: DownloadedModelRow }) {
   const { t, lang } = useI18n()
-  if (row.total_size_bytes > 0) return <>{formatBytes(row.total_size_bytes, lang)}</>
-  const expected = row.progress?.total_known ? row.progress.total_bytes : null
-  if (expected == null) return <span className="text-muted-foreground">{t('common.none')}</span>
-  return (
-    <span className="min-w-0">
-      <span className="block">{formatBytes(expected, lang)}</span>
-      <span className="block text-xs text-muted-foreground">{t('models.sizeExpected')}</span>
-    </span>
-  )
+  if (row.size_bytes == null) return <span className="text-muted-foreground">{t('common.none')}</span>
+  return <>{formatBytes(row.size_bytes, lang)}</>
 }

@@ -250,7 +250,7 @@ describe('hub search (block B)', () => {
             ...bothHubsUp.hubs[1],
             last_success_at: '2026-01-01T00:00:00Z',
             last_failure_at: '2026-01-01T00:05:00Z',
-            last_failure_reason: 'hub_timeout: no answer within 2 s',
+            last_failure_reason: 'hub_timeout',
           },
         ],
       },
@@ -258,7 +258,7 @@ describe('hub search (block B)', () => {
     renderApp({ path: '/model-catalog', lang: 'en', role: signedInAs })
     const notice = await screen.findByTestId('hub-search-unavailable')
     expect(notice.textContent).toContain('Calls to Hugging Face are paused after repeated failures.')
-    expect(notice.textContent).toContain('The last call to ModelScope failed. (hub_timeout: no answer within 2 s)')
+    expect(notice.textContent).toContain('The last call to ModelScope failed. (the hub did not answer in time)')
     expect(screen.queryByTestId('search-input')).toBeNull()
     expect(searchCalls(mock)).toHaveLength(0)
 
@@ -287,6 +287,49 @@ describe('helpers', () => {
     expect(pageWindow(1, 1)).toEqual([1])
     expect(pageWindow(5, 10)).toEqual([1, null, 4, 5, 6, null, 10])
     expect(pageWindow(2, 3)).toEqual([1, 2, 3])
+    // a gap of one page shows the page itself
+    expect(pageWindow(3, 50)).toEqual([1, 2, 3, 4, null, 50])
+    expect(pageWindow(25, 50)).toEqual([1, null, 24, 25, 26, null, 50])
+    expect(pageWindow(50, 50)).toEqual([1, null, 49, 50])
+  })
+
+  it('keeps the hub, the search text and the page in the address, and starts from them', async () => {
+    const mock = backend({
+      search: (url) => jsonResponse(makePage({ page: Number(url.searchParams.get('page')), total: 100, has_more: true, provider: 'modelscope' })),
+    })
+    const user = userEvent.setup()
+    const { location } = renderApp({ path: '/model-catalog?hub=modelscope&hub_q=llama&hub_page=3&state=failed', lang: 'en', role: signedInAs })
+    await screen.findByTestId('search-result')
+    const first = searchCalls(mock)[0]
+    expect(Object.fromEntries(first.searchParams)).toMatchObject({ provider: 'modelscope', q: 'llama', page: '3' })
+    expect((screen.getByTestId('search-input') as HTMLInputElement).value).toBe('llama')
+    const entries = location.history!.length
+    await user.click(within(screen.getByTestId('pager')).getByRole('button', { name: 'Next' }))
+    const address = () => Object.fromEntries(new URL(location.history!.at(-1)!, 'http://x').searchParams)
+    await waitFor(() => expect(address()).toEqual({ hub: 'modelscope', hub_q: 'llama', hub_page: '4', state: 'failed' }))
+    expect(location.history!.length).toBe(entries)
+    // the ModelScope total is known: last page button
+    expect(within(screen.getByTestId('pager')).getByRole('button', { name: 'Last page' })).toBeTruthy()
+  })
+
+  it('returns focus to the opener when the metadata drawer and the import dialog close', async () => {
+    backend({ role: 'operator' })
+    const user = userEvent.setup()
+    await openAndSearch()
+    const row = await screen.findByTestId('search-result')
+    const details = within(row).getByRole('button', { name: /^Details/ })
+    await user.click(details)
+    await screen.findByTestId('metadata-drawer')
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByTestId('metadata-drawer')).toBeNull())
+    await waitFor(() => expect(document.activeElement).toBe(details))
+
+    const download = within(row).getByTestId('download-button')
+    await user.click(download)
+    const dialog = await screen.findByTestId('import-dialog')
+    await user.click(within(dialog).getAllByRole('button', { name: 'Close' }).at(-1)!)
+    await waitFor(() => expect(screen.queryByTestId('import-dialog')).toBeNull())
+    await waitFor(() => expect(document.activeElement).toBe(download))
   })
 
   it('treats a failure newer than the last success as a problem', () => {

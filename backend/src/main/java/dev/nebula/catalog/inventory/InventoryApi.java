@@ -11,7 +11,7 @@ public final class InventoryApi {
     }
 
     /** One row of block A: a registered model (uid set) or files on nodes with no registered model (uid null). */
-    public record Row(String model_name, String model_uid, String source, String revision, long total_size_bytes,
+    public record Row(String model_name, String model_uid, String source, String revision, Long size_bytes,
                       List<NodeCopy> nodes, int node_count, String last_used, String state, Replicas replicas,
                       Progress progress, RowError error, String imported_by, String imported_at, boolean deletable,
                       List<Notice> delete_blocked_by) {

@@ -14,6 +14,10 @@ import java.util.function.Function;
 record InventoryQuery(int page, int limit, String sort, boolean descending, String state, String source, String q) {
 
     static final Set<String> SORTS = Set.of("name", "size", "last_used", "state");
+
+    /** States worst first: sorting by state puts what needs attention at the top. */
+    static final List<String> SEVERITY = List.of("failed", "degraded", "downloading", "starting", "stopping", "running",
+            "stopped", "cached");
     static final Set<String> STATES = Set.of("stopped", "downloading", "starting", "running", "degraded", "failed",
             "stopping", "cached");
     static final Set<String> SOURCES = Set.of("huggingface", "modelscope", "local");
@@ -53,15 +57,19 @@ record InventoryQuery(int page, int limit, String sort, boolean descending, Stri
         Comparator<Row> byName = Comparator.comparing(Row::model_name, String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(r -> r.model_uid() == null ? "" : r.model_uid());
         Comparator<Row> primary = switch (sort) {
-            case "size" -> Comparator.comparingLong(Row::total_size_bytes);
+            case "size" -> nullsLast(Row::size_bytes);
             case "last_used" -> nullsLast(r -> r.last_used() == null ? null : Instant.parse(r.last_used()));
-            case "state" -> nullsLast(Row::state);
+            case "state" -> nullsLast(r -> SEVERITY.indexOf(r.state()) < 0 ? null : SEVERITY.indexOf(r.state()));
             default -> byName;
         };
         Comparator<Row> ordered = descending ? primary.reversed() : primary;
-        if ("last_used".equals(sort) || "state".equals(sort)) {
+        if (!"name".equals(sort)) {
             // Rows without the value sort last in either direction.
-            Function<Row, Object> key = "state".equals(sort) ? Row::state : Row::last_used;
+            Function<Row, Object> key = switch (sort) {
+                case "state" -> Row::state;
+                case "size" -> Row::size_bytes;
+                default -> Row::last_used;
+            };
             Comparator<Row> present = Comparator.comparing(r -> key.apply(r) == null);
             ordered = present.thenComparing(ordered);
         }

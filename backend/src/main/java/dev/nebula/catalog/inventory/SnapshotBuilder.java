@@ -89,18 +89,21 @@ public class SnapshotBuilder {
         String revision = m.labels() == null ? null : m.labels().get(REVISION_LABEL);
         Replicas replicas = m.replicas() == null ? new Replicas(0, 0, 0)
                 : new Replicas(m.replicas().desired(), m.replicas().ready(), m.replicas().unhealthy());
+        List<DownloadProgress> records = detail == null || detail.download_progress() == null
+                || detail.download_progress().replicas() == null ? List.of() : detail.download_progress().replicas();
         return row(m.model_name(), m.model_uid(), facts == null ? null : sourceOf(facts.source()), revision, copies,
-                state, m.state(), replicas, progress, error, imported.orElse(null), true, null);
+                expectedTotal(imported, copies, records), state, m.state(), replicas, progress, error,
+                imported.orElse(null), true, null);
     }
 
     private Row cacheOnly(List<CacheEntry> group, NebulaState state) {
         CachePaths.Origin origin = CachePaths.origin(group.get(0));
-        return row(origin.modelId(), null, origin.source(), null, group, state, "cached", null, null, null, null, false,
-                CACHE_ONLY);
+        return row(origin.modelId(), null, origin.source(), null, group, expectedTotal(Optional.empty(), group, List.of()),
+                state, "cached", null, null, null, null, false, CACHE_ONLY);
     }
 
     private static Row row(String name, String uid, String source, String revision, List<CacheEntry> copies,
-                           NebulaState state, String modelState, Replicas replicas, Progress progress,
+                           Long size, NebulaState state, String modelState, Replicas replicas, Progress progress,
                            InventoryApi.RowError error, ImportFacts.Fact imported, boolean deletable,
                            Notice blocked) {
         List<NodeCopy> nodes = copies.stream()
@@ -108,18 +111,19 @@ public class SnapshotBuilder {
                 .map(e -> new NodeCopy(e.node_id(), e.size_bytes(), e.complete(), iso(e.last_accessed_ms()),
                         state.liveNodes() == null ? null : state.liveNodes().contains(e.node_id())))
                 .toList();
-        long total = copies.stream().mapToLong(CacheEntry::size_bytes).sum();
         int nodeCount = (int) copies.stream().map(CacheEntry::node_id).distinct().count();
         String lastUsed = copies.stream().mapToLong(CacheEntry::last_accessed_ms).max().stream()
                 .mapToObj(SnapshotBuilder::iso).findFirst().orElse(null);
-        return new Row(name, uid, source, revision, total, nodes, nodeCount, lastUsed, modelState, replicas, progress,
+        return new Row(name, uid, source, revision, size, nodes, nodeCount, lastUsed, modelState, replicas, progress,
                 error, imported == null ? null : imported.importedBy(),
                 imported == null || imported.importedAt() == null ? null : imported.importedAt().toString(),
                 deletable, blocked == null ? List.of() : List.of(blocked));
     }
 
     /**
-     * The hub size when the import recorded one, else the largest complete copy already on some node. A copy on a
+     * A model's size, one copy's (a row's Size, and the total for its download progress): the hub size when the
+     * import recorded one, else the largest complete copy already on some node; null when neither is known. Summing
+     * the copies made a model on three nodes read three times its size, dead-node and partial copies included. A copy on a
      * node that is still downloading the model does not count, nor one smaller than what a replica has already
      * downloaded: Nebula's scanner calls a Hugging Face copy complete as soon as {@code snapshots/} and a
      * {@code config.json} exist, and taking such a partial copy as the total showed 100 % mid-download. Unknown

@@ -52,7 +52,9 @@ class DownloadedModelsListTest {
         assertEquals("huggingface", qwen.get("source"));
         assertTrue(nodeIds(qwen).containsAll(List.of("gpu-node-01", "gpu-node-02")), qwen.toString());
         assertEquals(2, qwen.get("node_count"));
-        assertTrue(((Number) qwen.get("total_size_bytes")).longValue() > 30_000_000_000L, "HF copies + plain dir");
+        // the model's size is one copy's, not the sum over its copies on two nodes (2 x 15.2 GB)
+        long size = ((Number) qwen.get("size_bytes")).longValue();
+        assertTrue(size > 14_000_000_000L && size < 16_000_000_000L, "one copy of Qwen2.5-7B, got " + size);
         assertNotNull(qwen.get("last_used"));
         assertEquals(true, qwen.get("deletable"));
         assertNull(qwen.get("imported_by"));
@@ -123,10 +125,18 @@ class DownloadedModelsListTest {
         assertTrue(all.getInt("total") >= 13, "10 registered + 3 cache-only (the plain Qwen dir and the dead node's Llama copy join their specs)");
         assertEquals(all.getList("items.model_name").subList(3, 6), second.getList("items.model_name"));
 
-        List<Long> sizes = list("sort", "size", "order", "desc").getList("items.total_size_bytes", Long.class);
-        for (int i = 1; i < sizes.size(); i++) {
-            assertTrue(sizes.get(i - 1) >= sizes.get(i), "descending sizes " + sizes);
+        List<Long> sizes = list("sort", "size", "order", "desc").getList("items.size_bytes", Long.class);
+        List<Long> known = sizes.stream().filter(java.util.Objects::nonNull).toList();
+        assertEquals(known, sizes.subList(0, known.size()), "unknown sizes sort last " + sizes);
+        for (int i = 1; i < known.size(); i++) {
+            assertTrue(known.get(i - 1) >= known.get(i), "descending sizes " + sizes);
         }
+        // state sorts by severity, worst first: what needs attention is at the top
+        List<String> severity = List.of("failed", "degraded", "downloading", "starting", "stopping", "running", "stopped", "cached");
+        List<Integer> ranks = list("sort", "state").getList("items.state", String.class).stream()
+                .map(severity::indexOf).toList();
+        assertEquals(ranks.stream().sorted().toList(), ranks, "states by severity");
+        assertEquals(0, ranks.get(0), "a failed model first in the demo");
         list("source", "modelscope").getList("items.source").forEach(s -> assertEquals("modelscope", s));
         List<String> bge = list("q", "BGE").getList("items.model_name");
         assertTrue(bge.size() >= 3 && bge.stream().allMatch(n -> n.toLowerCase().contains("bge")), bge.toString());
