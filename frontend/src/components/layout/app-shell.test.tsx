@@ -43,7 +43,8 @@ describe('app shell', () => {
     expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('zh')
     expect(document.documentElement.lang).toBe('zh-CN')
 
-    await user.click(within(group).getByRole('button', { name: 'English' }))
+    // named with what it shows first ("EN English"), for speech input
+    await user.click(within(group).getByRole('button', { name: 'EN English' }))
     expect(screen.getByRole('heading', { level: 1, name: 'Model Catalog' })).toBeTruthy()
     expect(localStorage.getItem(LANG_STORAGE_KEY)).toBe('en')
   })

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { Diamond } from 'lucide-react'
+import { Activity } from 'lucide-react'
 import { Link } from 'wouter'
 import { useI18n } from '@/i18n'
 import { resolveModelsUrl } from '@/lib/config'
@@ -7,6 +7,7 @@ import { ROUTES } from '@/routes'
 import { LanguageSwitch } from './language-switch'
 import { MoreMenu } from './more-menu'
 import { navItemClasses } from './nav-item'
+import { ThemeSwitch } from './theme-switch'
 import { UserMenu } from './user-menu'
 
 /** Top bar (product name, Models link, More menu, language switch, account) and the main content area. */
@@ -22,15 +23,18 @@ export function AppShell({ children }: { children: ReactNode }) {
       >
         {t('app.skipToContent')}
       </a>
-      <header className="sticky top-0 z-40 border-b bg-card/95 backdrop-blur supports-[backdrop-filter]:bg-card/80">
+      <header className="glass sticky top-0 z-40 border-b">
         <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
           <Link
             href={ROUTES.home}
-            className="flex shrink-0 items-center gap-2 rounded-lg px-1 py-1 text-foreground"
+            className="flex shrink-0 items-center gap-2.5 rounded-md px-1 py-1 text-foreground"
           >
-            <Diamond className="size-5" aria-hidden />
+            {/* Nebula's own mark: a teal tile with the pulse */}
+            <span className="rim-light inline-flex size-7 items-center justify-center rounded-md bg-primary text-primary-foreground" aria-hidden>
+              <Activity className="size-4" />
+            </span>
             {/* Below sm the mark alone keeps the top bar on one line; the name stays for assistive tech. */}
-            <span className="sr-only text-lg font-bold tracking-tight sm:not-sr-only">{t('app.name')}</span>
+            <span className="sr-only font-mono text-lg font-bold tracking-tight uppercase sm:not-sr-only">{t('app.name')}</span>
           </Link>
           <span className="hidden h-6 w-px bg-border sm:block" aria-hidden />
           <nav aria-label={t('nav.label')} className="flex min-w-0 items-center gap-0.5 sm:gap-1">
@@ -39,8 +43,9 @@ export function AppShell({ children }: { children: ReactNode }) {
             </a>
             <MoreMenu />
           </nav>
-          <div className="ml-auto flex items-center gap-1.5 sm:gap-3">
+          <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-2">
             <LanguageSwitch />
+            <ThemeSwitch />
             <UserMenu />
           </div>
         </div>

@@ -13,22 +13,24 @@ export function LanguageSwitch() {
   return (
     <div role="group" aria-label={t('lang.label')} className="flex shrink-0 items-center gap-1.5">
       <Languages className="hidden size-4 text-muted-foreground sm:block" aria-hidden />
-      <div className="flex rounded-lg border bg-muted p-0.5">
+      <div className="flex rounded-md border bg-muted p-0.5">
         {OPTIONS.map((option) => {
           const active = option.lang === lang
           const name = option.lang === 'en' ? t('lang.en') : t('lang.zh')
+          // The name starts with what the button shows ("EN English"), so speech input ("click EN") finds it.
+          const label = name === option.short ? name : `${option.short} ${name}`
           return (
             <button
               key={option.lang}
               type="button"
               lang={option.htmlLang}
               aria-pressed={active}
-              aria-label={name}
+              aria-label={label}
               title={name}
               onClick={() => setLang(option.lang)}
               className={cn(
-                'h-8 min-w-11 shrink-0 rounded-md px-2.5 text-sm font-medium whitespace-nowrap transition-colors',
-                active ? 'bg-card text-foreground shadow-sm' : 'text-muted-foreground hover:text-foreground',
+                'h-7 min-w-10 shrink-0 rounded-sm px-2 text-sm font-medium whitespace-nowrap transition-colors',
+                active ? 'bg-card text-foreground shadow-sm dark:bg-accent' : 'text-muted-foreground hover:text-foreground',
               )}
             >
               {option.short}

@@ -24,9 +24,9 @@ export function MoreMenu() {
 
   return (
     <DropdownMenu>
-      <DropdownMenuTrigger className={navItemClasses(onCatalog || onAudit, 'data-[state=open]:bg-accent')}>
+      <DropdownMenuTrigger className={navItemClasses(onCatalog || onAudit, onCatalog || onAudit ? undefined : 'data-[state=open]:bg-accent')}>
         {t('nav.more')}
-        <ChevronDown className="size-4 text-muted-foreground" aria-hidden />
+        <ChevronDown className="size-4 opacity-80" aria-hidden />
       </DropdownMenuTrigger>
       <DropdownMenuContent
         align="start"

@@ -40,14 +40,20 @@ export function UserMenu() {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger
-        className="inline-flex h-9 max-w-56 shrink-0 items-center gap-2 rounded-lg px-1.5 text-sm font-medium hover:bg-accent data-[state=open]:bg-accent sm:px-2"
+        className="inline-flex h-9 min-w-0 shrink-0 items-center gap-2 rounded-md px-1.5 text-sm font-medium hover:bg-accent data-[state=open]:bg-accent sm:px-2"
         aria-label={t('auth.userMenu', { name, role: t(`role.${user.role}`) })}
         data-testid="user-menu"
       >
-        <span className="inline-flex size-7 shrink-0 items-center justify-center rounded-full bg-primary text-xs font-semibold text-primary-foreground uppercase" aria-hidden>
-          {name.slice(0, 1)}
+        {/* the initial is drawn by CSS, so the visible text is exactly what the accessible name repeats */}
+        <span
+          className="rim-light inline-flex size-7 shrink-0 items-center justify-center rounded-full bg-primary text-xs font-semibold text-primary-foreground uppercase before:content-[attr(data-initial)]"
+          data-initial={name.slice(0, 1)}
+          aria-hidden
+        />
+        {/* the whole name from lg up (up to 20 rem: only an unusually long one is cut, and the menu shows it whole) */}
+        <span className="hidden max-w-80 truncate lg:inline">
+          {name}
         </span>
-        <span className="hidden min-w-0 truncate lg:inline">{name}</span>
         <span className="hidden sm:inline-flex">
           <RoleBadge role={user.role} />
         </span>

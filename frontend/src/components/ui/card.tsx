@@ -2,7 +2,8 @@ import type { HTMLAttributes } from 'react'
 import { cn } from '@/lib/utils'
 
 export function Card({ className, ...props }: HTMLAttributes<HTMLElement>) {
-  return <section className={cn('rounded-xl border bg-card text-card-foreground shadow-sm', className)} {...props} />
+  // Nebula's card: glassy (translucent over a blur), a hairline border and the teal rim light
+  return <section className={cn('glass rim-light rounded-xl border text-card-foreground', className)} {...props} />
 }
 
 export function CardHeader({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
@@ -10,7 +11,7 @@ export function CardHeader({ className, ...props }: HTMLAttributes<HTMLDivElemen
 }
 
 export function CardTitle({ className, ...props }: HTMLAttributes<HTMLHeadingElement>) {
-  return <h2 className={cn('text-lg font-bold tracking-tight', className)} {...props} />
+  return <h2 className={cn('text-lg font-semibold tracking-tight', className)} {...props} />
 }
 
 export function CardDescription({ className, ...props }: HTMLAttributes<HTMLParagraphElement>) {

@@ -23,7 +23,7 @@ export function CatalogBlock({
       <CardHeader className="flex items-start justify-between gap-4">
         <div className="flex min-w-0 gap-3">
           {icon && (
-            <span className="mt-0.5 inline-flex size-9 shrink-0 items-center justify-center rounded-lg bg-muted [&>svg]:size-5 [&>svg]:text-foreground">
+            <span className="mt-0.5 inline-flex size-9 shrink-0 items-center justify-center rounded-lg border border-primary/20 bg-primary/10 [&>svg]:size-5 [&>svg]:text-primary">
               {icon}
             </span>
           )}

@@ -16,7 +16,7 @@ export const DropdownMenuContent = forwardRef<
         ref={ref}
         sideOffset={sideOffset}
         className={cn(
-          'z-50 min-w-56 overflow-hidden rounded-xl border bg-popover p-1.5 text-popover-foreground shadow-lg',
+          'z-50 min-w-56 overflow-hidden rounded-xl border bg-popover p-1.5 text-popover-foreground shadow-lg rim-light',
           className,
         )}
         {...props}
@@ -33,7 +33,7 @@ export const DropdownMenuItem = forwardRef<
     <Menu.Item
       ref={ref}
       className={cn(
-        'relative flex cursor-pointer select-none items-center gap-3 rounded-lg px-3 py-2 text-sm outline-none',
+        'relative flex cursor-pointer select-none items-center gap-3 rounded-md px-3 py-2 text-sm outline-none',
         'data-[highlighted]:bg-accent data-[disabled]:pointer-events-none data-[disabled]:opacity-50',
         '[&_svg]:size-4 [&_svg]:shrink-0 [&_svg]:text-muted-foreground',
         className,
@@ -56,3 +56,4 @@ export const DropdownMenuSeparator = forwardRef<
 >(function DropdownMenuSeparator({ className, ...props }, ref) {
   return <Menu.Separator ref={ref} className={cn('-mx-1.5 my-1.5 h-px bg-border', className)} {...props} />
 })
+

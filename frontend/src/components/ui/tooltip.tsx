@@ -15,7 +15,7 @@ export const TooltipContent = forwardRef<ComponentRef<typeof T.Content>, Compone
           ref={ref}
           sideOffset={sideOffset}
           className={cn(
-            'z-50 max-w-72 rounded-lg bg-primary px-3 py-2 text-sm leading-snug text-primary-foreground shadow-md',
+            'z-50 max-w-72 rounded-md border bg-popover px-3 py-2 text-sm leading-snug text-popover-foreground shadow-md',
             className,
           )}
           {...props}
