@@ -11,7 +11,8 @@ import jakarta.inject.Inject;
 /**
  * Browser hardening on every answer. All answers say nosniff, same-origin referrers and Vary: Accept-Encoding. The page itself (HTML, outside
  * /api and /q) gets a Content-Security-Policy whose frame-ancestors is configurable, so Nebula's own UI can embed it,
- * and no-cache, so a deploy shows at the next load; the hashed bundles it names keep their long, immutable caching.
+ * and no-cache, so a deploy shows at the next load; so does every other file outside /assets (theme.js keeps its name
+ * across deploys). Only the hashed bundles under /assets keep their long, immutable caching: a deploy gives them new names.
  */
 @ApplicationScoped
 public class BrowserHeaders {
@@ -37,10 +38,14 @@ public class BrowserHeaders {
         response.putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "same-origin")
                 .putHeader("Vary", "Accept-Encoding");
         if (page) {
+            boolean hashed = path.startsWith("/assets/");
             rc.addHeadersEndHandler(ignored -> {
                 String type = response.headers().get("Content-Type");
                 if (type != null && type.startsWith("text/html")) {
-                    response.putHeader("Content-Security-Policy", policy).putHeader("Cache-Control", "no-cache");
+                    response.putHeader("Content-Security-Policy", policy);
+                }
+                if (!hashed) {
+                    response.putHeader("Cache-Control", "no-cache");
                 }
             });
         }

@@ -56,6 +56,14 @@ class SpaServingTest {
     }
 
     @Test
+    void unhashedFilesThePageLoadsAreRevalidatedSoADeployShowsAtOnce() {
+        // theme.js keeps its name across deploys (the page loads it before the bundle to avoid a flash of the wrong theme)
+        given().when().get("/theme.js").then().statusCode(200)
+                .header("Cache-Control", "no-cache")
+                .header("Content-Type", containsString("javascript"));
+    }
+
+    @Test
     void theBundleAndApiAnswersAreGzippedWhenTheBrowserAsks() throws Exception {
         String page = given().when().get("/").then().extract().body().asString();
         java.util.regex.Matcher script = java.util.regex.Pattern.compile("src=\"(/assets/[^\"]+\\.js)\"").matcher(page);
