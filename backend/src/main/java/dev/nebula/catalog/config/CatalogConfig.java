@@ -127,6 +127,12 @@ public interface CatalogConfig {
         /** Nebula BFF base URL; empty means "not configured" (Main then starts the simulator). */
         Optional<String> url();
 
+        /**
+         * Nebula's own web UI (its Models page sits beside ours): the top bar's Models link and each model's
+         * "Open in Nebula" point there. Unset: neither is shown. Only http(s) URLs are used.
+         */
+        Optional<String> uiUrl();
+
         /** True when the URL points at the built-in simulator (set by Main or by tests). */
         @WithDefault("false")
         boolean simulated();
@@ -183,6 +189,13 @@ public interface CatalogConfig {
         /** Bound on remembered searches, metadata answers and Hugging Face cursor chains (each). */
         @WithDefault("1000")
         int cacheEntries();
+
+        /**
+         * How often a hub nobody called lately is asked for one result, so the status panel and block B know an
+         * offline hub before anyone searches (0 turns it off). A hub called within the interval is not probed.
+         */
+        @WithDefault("60s")
+        Duration probeEvery();
 
         /** Calls in the window before a hub's circuit may open (half of them failing opens it). */
         @WithDefault("10")

@@ -65,6 +65,11 @@ public class InventoryService {
         holder = new SnapshotHolder<>(c.freshFor(), c.revalidateFor(), c.slowAfter(), c.firstWait());
     }
 
+    /** Since when block A's refreshes fail because Nebula does not answer; empty while they succeed. */
+    public java.util.Optional<java.time.Instant> nebulaFailingSince() {
+        return holder == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(holder.failingSince());
+    }
+
     /** The last snapshot any caller caused, for in-memory questions such as "does the cluster hold X?". */
     java.util.Optional<Snapshot> latestSnapshot() {
         return holder == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(holder.latest());

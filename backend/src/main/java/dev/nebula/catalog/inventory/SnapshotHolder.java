@@ -39,6 +39,8 @@ final class SnapshotHolder<T> {
     private volatile Stamped<T> last;
     private CompletableFuture<Stamped<T>> running;
     private volatile Instant invalidatedAt = Instant.EPOCH;
+    /** When the last refresh failed for want of Nebula (not for a refusal); null once one succeeds again. */
+    private volatile Instant failingSince;
 
     SnapshotHolder(Duration freshFor, Duration revalidateFor, Duration slowAfter, Duration firstWait) {
         this.freshFor = freshFor;
@@ -81,6 +83,14 @@ final class SnapshotHolder<T> {
         return known == null ? null : known.value();
     }
 
+    /**
+     * When refreshes began failing because Nebula did not answer (null while the last one succeeded): what the status
+     * panel reports, so it never says "reachable" while the list is served stale.
+     */
+    Instant failingSince() {
+        return failingSince;
+    }
+
     /** Drops the snapshot's freshness so the next caller refreshes (after a write changed the cluster). */
     void invalidate() {
         invalidatedAt = Instant.now();
@@ -104,6 +114,12 @@ final class SnapshotHolder<T> {
                 + "model list is available to show; try again shortly.", Map.of("retryable", true));
     }
 
+    /** Nebula answered, but said no (to the session or the request): not an outage. */
+    private static boolean isRefusal(Throwable failure) {
+        return failure instanceof ApiException
+                || failure instanceof NebulaException n && n.isRejected() && !NebulaFailures.sessionEnded(n);
+    }
+
     private synchronized CompletableFuture<Stamped<T>> join(Supplier<CompletionStage<T>> refresh) {
         if (running != null) {
             return running;
@@ -121,6 +137,12 @@ final class SnapshotHolder<T> {
                 if (running == f) {
                     running = null;
                 }
+            }
+            if (e == null) {
+                failingSince = null;
+            } else if (!isRefusal(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e)
+                    && failingSince == null) {
+                failingSince = Instant.now();
             }
             if (v != null) {
                 Stamped<T> current = last;

@@ -12,17 +12,19 @@ public record Capabilities(String service, String version, Database database, Ne
     public record Public(String service, String version, PublicNebula nebula) {
     }
 
-    public record PublicNebula(boolean configured, boolean simulated) {
+    public record PublicNebula(boolean configured, boolean simulated, String ui_url) {
     }
 
     public record Database(boolean reachable, String error) {
     }
 
-    public record Nebula(boolean configured, boolean simulated, String url_host, boolean reachable, String error) {
+    public record Nebula(boolean configured, boolean simulated, String url_host, String ui_url, boolean reachable,
+                         String error) {
     }
 
     /** Last-seen fields are null until the hub has been called; {@code circuit} is closed, open or half_open. */
-    public record Hub(String provider, boolean enabled, String base_url_host, boolean token_configured,
-                      String last_success_at, String last_failure_at, String last_failure_reason, String circuit) {
+    public record Hub(String provider, boolean enabled, Boolean reachable, String endpoint_variable, String base_url_host,
+                      boolean token_configured, String last_success_at, String last_failure_at,
+                      String last_failure_reason, String circuit) {
     }
 }

@@ -53,15 +53,41 @@ public class CapabilitiesService {
         probes = new UniCache<>(config.status().probeEvery(), 1, hit -> { });
     }
 
+    @Inject
+    dev.nebula.catalog.inventory.InventoryService inventory;
+
     public Capabilities.Public publicPart() {
         return new Capabilities.Public("nebula-model-catalog", version,
-                new Capabilities.PublicNebula(config.nebula().url().isPresent(), config.nebula().simulated()));
+                new Capabilities.PublicNebula(config.nebula().url().isPresent(), config.nebula().simulated(), uiUrl()));
+    }
+
+    /** The configured Nebula UI, when it is an http(s) URL (anything else would be a link we must not render). */
+    private String uiUrl() {
+        return config.nebula().uiUrl().map(String::trim)
+                .filter(u -> u.startsWith("https://") || u.startsWith("http://"))
+                .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
+                .orElse(null);
     }
 
     /** Live status; {@code nebulaToken} (the caller's, may be null) lets the probe make a real data call. */
     public Uni<Capabilities> current(String nebulaToken) {
         return probes.get("live", () -> probe(nebulaToken))
-                .map(p -> new Capabilities("nebula-model-catalog", version, p.database(), p.nebula(), hubs()));
+                .map(p -> new Capabilities("nebula-model-catalog", version, p.database(), agreeWithBlockA(p.nebula()), hubs()));
+    }
+
+    /**
+     * The probe can succeed between block A's failing refreshes (a flapping or hanging Nebula): while block A serves
+     * its list stale, the status says unreachable too, so the panel never contradicts the page.
+     */
+    private Capabilities.Nebula agreeWithBlockA(Capabilities.Nebula probed) {
+        if (!probed.reachable()) {
+            return probed;
+        }
+        return inventory.nebulaFailingSince()
+                .map(since -> new Capabilities.Nebula(probed.configured(), probed.simulated(), probed.url_host(),
+                        probed.ui_url(), false, "The model list has not been refreshed since " + since
+                        + ": Nebula did not answer."))
+                .orElse(probed);
     }
 
     private Uni<Probed> probe(String nebulaToken) {
@@ -78,7 +104,7 @@ public class CapabilitiesService {
     Uni<Capabilities.Nebula> probeNebula(String token) {
         boolean simulated = config.nebula().simulated();
         if (config.nebula().url().isEmpty()) {
-            return Uni.createFrom().item(new Capabilities.Nebula(false, false, null, false, "NEBULA_URL is not set"));
+            return Uni.createFrom().item(new Capabilities.Nebula(false, false, null, uiUrl(), false, "NEBULA_URL is not set"));
         }
         String host = hostOf(config.nebula().url().get());
         Uni<Boolean> data = token == null ? Uni.createFrom().item(true) : bounded(nebula.cacheSummary(token).map(x -> true))
@@ -86,8 +112,8 @@ public class CapabilitiesService {
                 .onFailure().transform(e -> new IllegalStateException("Nebula answers its health check, but a data call "
                         + "did not succeed (" + e.getMessage() + "): its etcd may be down or hanging."));
         return bounded(nebula.healthy()).chain(ok -> data)
-                .map(ok -> new Capabilities.Nebula(true, simulated, host, true, null))
-                .onFailure().recoverWithItem(e -> new Capabilities.Nebula(true, simulated, host, false, e.getMessage()));
+                .map(ok -> new Capabilities.Nebula(true, simulated, host, uiUrl(), true, null))
+                .onFailure().recoverWithItem(e -> new Capabilities.Nebula(true, simulated, host, uiUrl(), false, e.getMessage()));
     }
 
     private static <T> Uni<T> bounded(Uni<T> call) {
@@ -103,7 +129,8 @@ public class CapabilitiesService {
     private Capabilities.Hub hub(Provider provider, CatalogConfig.Hub hub) {
         boolean token = hub.token().filter(t -> !t.isBlank()).isPresent();
         HubHealth.Status seen = hubHealth.status(provider);
-        return new Capabilities.Hub(provider.wire(), hub.enabled(), hostOf(hub.endpoint()), token,
+        return new Capabilities.Hub(provider.wire(), hub.enabled(), hub.enabled() ? seen.reachable() : null,
+                provider.endpointVariable(), hostOf(hub.endpoint()), token,
                 seen.last_success_at(), seen.last_failure_at(), seen.last_failure_reason(), seen.circuit());
     }
 

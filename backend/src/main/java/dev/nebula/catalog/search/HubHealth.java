@@ -15,7 +15,12 @@ import java.util.Map;
 @ApplicationScoped
 public class HubHealth {
 
-    public record Status(String last_success_at, String last_failure_at, String last_failure_reason, String circuit) {
+    /**
+     * {@code reachable}: false when calls are paused (circuit open) or the last call failed, true when it answered,
+     * null before any call (or probe) was made.
+     */
+    public record Status(String last_success_at, String last_failure_at, String last_failure_reason, String circuit,
+                         Boolean reachable) {
     }
 
     private record Seen(Instant success, Instant failure, String reason) {
@@ -39,9 +44,25 @@ public class HubHealth {
         seen.put(provider, new Seen(s.success(), Instant.now(), reason));
     }
 
+    /** When the hub last answered or failed, whichever is later; null before any call. */
+    public synchronized Instant lastCall(Provider provider) {
+        Seen s = seen.get(provider);
+        if (s == null) {
+            return null;
+        }
+        if (s.success() == null || (s.failure() != null && s.failure().isAfter(s.success()))) {
+            return s.failure();
+        }
+        return s.success();
+    }
+
     public synchronized Status status(Provider provider) {
         Seen s = seen.getOrDefault(provider, new Seen(null, null, null));
-        return new Status(iso(s.success()), iso(s.failure()), s.reason(), circuit(provider));
+        String circuit = circuit(provider);
+        Boolean reachable = "open".equals(circuit) ? Boolean.FALSE
+                : s.failure() != null && (s.success() == null || s.failure().isAfter(s.success())) ? Boolean.FALSE
+                : s.success() != null ? Boolean.TRUE : null;
+        return new Status(iso(s.success()), iso(s.failure()), s.reason(), circuit, reachable);
     }
 
     /** Circuit breakers are named after the provider's wire name (see the hub clients). */

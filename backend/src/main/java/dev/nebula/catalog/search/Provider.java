@@ -7,10 +7,26 @@ import dev.nebula.catalog.web.ApiException;
  * {@code huggingface}; answers always use the canonical wire name, the lower-case enum name.
  */
 public enum Provider {
-    HUGGINGFACE, MODELSCOPE;
+    HUGGINGFACE("HF_ENDPOINT"), MODELSCOPE("MODELSCOPE_ENDPOINT");
+
+    private final String endpointVariable;
+
+    Provider(String endpointVariable) {
+        this.endpointVariable = endpointVariable;
+    }
 
     public String wire() {
         return name().toLowerCase();
+    }
+
+    /** The environment variable that points this hub at a mirror (see application.properties). */
+    public String endpointVariable() {
+        return endpointVariable;
+    }
+
+    /** This hub's settings. */
+    public dev.nebula.catalog.config.CatalogConfig.Hub settings(dev.nebula.catalog.config.CatalogConfig config) {
+        return this == HUGGINGFACE ? config.hubs().huggingface() : config.hubs().modelscope();
     }
 
     /** Parses a request value; anything else is the caller's mistake, reported against {@code field}. */

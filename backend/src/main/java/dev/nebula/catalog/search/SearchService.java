@@ -46,6 +46,22 @@ public class SearchService {
                 hit -> metrics.cache("metadata", hit));
     }
 
+    /**
+     * One result from {@code provider}'s first page, bypassing the caches: the call's outcome lands in
+     * {@link HubHealth} like any other. Completes with whether the hub answered; never fails.
+     */
+    public Uni<Boolean> probe(Provider provider) {
+        ModelHub hub = hubs.get(provider);
+        if (hub == null || !provider.settings(config).enabled()) {
+            return Uni.createFrom().item(false);
+        }
+        Duration deadline = config.search().requestDeadline();
+        return hub.search(new SearchQuery(provider, "", null, SearchSort.DOWNLOADS, 1, 1))
+                .ifNoItem().after(deadline).failWith(() -> HubException.timeout(provider, deadline))
+                .map(page -> true)
+                .onFailure().recoverWithItem(false);
+    }
+
     /** One page of results; {@code cursor}, when given, overrides {@code query.page()}. */
     public Uni<SearchPage> search(SearchQuery requested, String cursor) {
         long started = System.nanoTime();
@@ -88,7 +104,7 @@ public class SearchService {
     }
 
     private ModelHub hubFor(Provider provider) {
-        CatalogConfig.Hub settings = provider == Provider.HUGGINGFACE ? config.hubs().huggingface() : config.hubs().modelscope();
+        CatalogConfig.Hub settings = provider.settings(config);
         ModelHub hub = hubs.get(provider);
         if (!settings.enabled() || hub == null) {
             throw HubException.disabled(provider);

@@ -42,7 +42,7 @@ class CapabilitiesResourceTest {
                     .body("nebula.configured", equalTo(true))
                     .extract().jsonPath().getMap("$");
             assertEquals(java.util.Set.of("service", "version", "nebula"), body.keySet());
-            assertEquals(java.util.Set.of("configured", "simulated"), ((Map<?, ?>) body.get("nebula")).keySet());
+            assertEquals(java.util.Set.of("configured", "simulated", "ui_url"), ((Map<?, ?>) body.get("nebula")).keySet());
         }
         // an expired or foreign token is simply "not signed in" here
         given().filter(Contract.FILTER).auth().oauth2("not-a-token").when().get("/api/v2/catalog/capabilities")
@@ -65,5 +65,39 @@ class CapabilitiesResourceTest {
         }
         given().filter(Contract.FILTER).auth().oauth2(token).when().get("/api/v2/catalog/capabilities")
                 .then().statusCode(200).body("nebula.reachable", equalTo(true));
+    }
+
+    /**
+     * The status panel said "Reachable" while block A showed its stale banner: the probe answered between block A's
+     * failing refreshes. Now the two agree until block A's next refresh succeeds.
+     */
+    @Test
+    void nebulaReadsUnreachableWhileBlockAServesItsListStale() {
+        String token = Tokens.viewer();
+        given().auth().oauth2(token).when().get("/api/v2/catalog/models").then().statusCode(200).body("stale", equalTo(false));
+        NebulaSimulatorResource.control().setOutage(dev.nebula.sim.chaos.OutageMode.RESET);
+        try {
+            given().auth().oauth2(token).when().get("/api/v2/catalog/models").then().statusCode(200).body("stale", equalTo(true));
+        } finally {
+            NebulaSimulatorResource.control().setOutage(dev.nebula.sim.chaos.OutageMode.NONE);
+        }
+        // Nebula answers the probe again, but the list on the page is still the stale one
+        given().filter(Contract.FILTER).auth().oauth2(token).when().get("/api/v2/catalog/capabilities")
+                .then().statusCode(200)
+                .body("nebula.reachable", equalTo(false))
+                .body("nebula.error", org.hamcrest.Matchers.containsString("model list"));
+        given().auth().oauth2(token).when().get("/api/v2/catalog/models").then().statusCode(200).body("stale", equalTo(false));
+        given().filter(Contract.FILTER).auth().oauth2(token).when().get("/api/v2/catalog/capabilities")
+                .then().statusCode(200).body("nebula.reachable", equalTo(true));
+    }
+
+    /** Offline, both hubs read green "Enabled" until someone searched and waited for the timeout. */
+    @Test
+    void nebulasOwnUiIsLinkedOnlyWhenConfigured() {
+        // the test profile sets no catalog.nebula.ui-url: the page shows no Models link and no Open in Nebula
+        given().filter(Contract.FILTER).auth().oauth2(Tokens.viewer()).when().get("/api/v2/catalog/capabilities")
+                .then().statusCode(200).body("nebula.ui_url", org.hamcrest.Matchers.nullValue());
+        given().filter(Contract.FILTER).when().get("/api/v2/catalog/capabilities")
+                .then().statusCode(200).body("nebula.ui_url", org.hamcrest.Matchers.nullValue());
     }
 }

@@ -19,6 +19,34 @@ import static org.hamcrest.Matchers.notNullValue;
 @QuarkusTest
 class HubHealthAndMetricsTest {
 
+    @jakarta.inject.Inject
+    HubProbe probe;
+
+    /** Offline, both hubs read green "Enabled" until someone searched and waited for the timeout. */
+    @Test
+    void aHubThatCannotBeReachedIsReportedBeforeAnyoneSearches() {
+        var offline = HubStubs.server().stubFor(get(urlPathEqualTo("/api/models")).withQueryParam("search", WireMock.absent())
+                .willReturn(WireMock.aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+        var online = HubStubs.server().stubFor(get(urlPathEqualTo("/openapi/v1/models")).withQueryParam("search", WireMock.absent())
+                .willReturn(json(200, fixture("ms-openapi-search-qwen.json"))));
+        try {
+            // the test profile turns the probe's timer off; this is one tick of it
+            org.junit.jupiter.api.Assertions.assertEquals(2, probe.probeIdle(java.time.Duration.ZERO));
+        } finally {
+            HubStubs.server().removeStub(offline);
+            HubStubs.server().removeStub(online);
+        }
+        given().filter(Contract.FILTER).auth().oauth2(Tokens.viewer()).when().get("/api/v2/catalog/capabilities")
+                .then().statusCode(200)
+                .body("hubs.find { it.provider == 'huggingface' }.reachable", equalTo(false))
+                .body("hubs.find { it.provider == 'huggingface' }.last_failure_reason", equalTo("hub_unavailable"))
+                .body("hubs.find { it.provider == 'huggingface' }.endpoint_variable", equalTo("HF_ENDPOINT"))
+                .body("hubs.find { it.provider == 'modelscope' }.reachable", equalTo(true))
+                .body("hubs.find { it.provider == 'modelscope' }.endpoint_variable", equalTo("MODELSCOPE_ENDPOINT"));
+        // a hub called within the interval is left alone: the probe costs nothing while people search
+        org.junit.jupiter.api.Assertions.assertEquals(0, probe.probeIdle(java.time.Duration.ofMinutes(5)));
+    }
+
     @Test
     void capabilitiesShowWhenEachHubLastAnsweredAndItsCircuit() {
         HubStubs.server().stubFor(get(urlPathEqualTo("/api/models")).withQueryParam("search", WireMock.equalTo("healthy"))
