@@ -12,9 +12,14 @@ public final class InventoryApi {
 
     /** One row of block A: a registered model (uid set) or files on nodes with no registered model (uid null). */
     public record Row(String model_name, String model_uid, String source, String revision, Long size_bytes,
-                      List<NodeCopy> nodes, int node_count, String last_used, String state, Replicas replicas,
-                      Progress progress, RowError error, String imported_by, String imported_at, boolean deletable,
+                      List<NodeCopy> nodes, int node_count, String last_used, String last_seen_running, String state,
+                      String engine_type, Replicas replicas, List<ModelEndpoint> endpoints, Progress progress,
+                      RowError error, String imported_by, String imported_at, boolean deletable,
                       List<Notice> delete_blocked_by) {
+    }
+
+    /** A serving endpoint of one replica, as Nebula reports it. */
+    public record ModelEndpoint(long replica_id, String node_id, String status, String base_url) {
     }
 
     public record NodeCopy(String node_id, long size_bytes, boolean complete, String last_access, Boolean alive) {

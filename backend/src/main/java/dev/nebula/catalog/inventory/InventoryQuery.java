@@ -13,13 +13,13 @@ import java.util.function.Function;
 /** Paging, sorting and filtering of the rows, validated field by field so a 400 names what was wrong. */
 record InventoryQuery(int page, int limit, String sort, boolean descending, String state, String source, String q) {
 
-    static final Set<String> SORTS = Set.of("name", "size", "last_used", "state");
+    static final Set<String> SORTS = Set.of("name", "size", "last_used", "last_seen_running", "state");
 
     /** States worst first: sorting by state puts what needs attention at the top. */
     static final List<String> SEVERITY = List.of("failed", "degraded", "downloading", "starting", "stopping", "running",
-            "stopped", "cached");
+            "stopped", "cached", "removing");
     static final Set<String> STATES = Set.of("stopped", "downloading", "starting", "running", "degraded", "failed",
-            "stopping", "cached");
+            "stopping", "cached", "removing");
     static final Set<String> SOURCES = Set.of("huggingface", "modelscope", "local");
     static final int MAX_LIMIT = 100;
 
@@ -59,6 +59,7 @@ record InventoryQuery(int page, int limit, String sort, boolean descending, Stri
         Comparator<Row> primary = switch (sort) {
             case "size" -> nullsLast(Row::size_bytes);
             case "last_used" -> nullsLast(r -> r.last_used() == null ? null : Instant.parse(r.last_used()));
+            case "last_seen_running" -> nullsLast(r -> r.last_seen_running() == null ? null : Instant.parse(r.last_seen_running()));
             case "state" -> nullsLast(r -> SEVERITY.indexOf(r.state()) < 0 ? null : SEVERITY.indexOf(r.state()));
             default -> byName;
         };
@@ -68,6 +69,7 @@ record InventoryQuery(int page, int limit, String sort, boolean descending, Stri
             Function<Row, Object> key = switch (sort) {
                 case "state" -> Row::state;
                 case "size" -> Row::size_bytes;
+                case "last_seen_running" -> Row::last_seen_running;
                 default -> Row::last_used;
             };
             Comparator<Row> present = Comparator.comparing(r -> key.apply(r) == null);

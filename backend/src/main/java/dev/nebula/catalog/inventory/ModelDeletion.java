@@ -47,6 +47,9 @@ public class ModelDeletion {
     Caller caller;
 
     @Inject
+    ModelActivity activity;
+
+    @Inject
     NebulaSession session;
 
     public DeleteImpact impact(String uid) {
@@ -66,6 +69,7 @@ public class ModelDeletion {
             // Unknown to our snapshot (or Nebula unreadable): Nebula decides below, and the attempt is audited.
         }
         String name = impact == null ? null : impact.model_name();
+        String source = inventory.latestSnapshot().map(snap -> snap.byUid().get(uid)).map(InventoryApi.Row::source).orElse(null);
         long freed = impact == null ? 0 : impact.freed_bytes_expected();
         Map<String, Object> intentDetails = new HashMap<>();
         intentDetails.put("model_name", name);
@@ -80,6 +84,7 @@ public class ModelDeletion {
                     "freed_bytes_expected", freed));
             metrics.counter("catalog.inventory.deletes", "outcome", "succeeded").increment();
             imports.removed(uid);
+            activity.deleted(uid, name, source);
             return new Deleted(uid, "deleted", result.gc_queued_nodes(), freed);
         } catch (RuntimeException e) {
             ApiException api = e instanceof ApiException a ? a : NebulaFailures.toApi(e);

@@ -4,6 +4,7 @@ import dev.nebula.catalog.inventory.InventoryApi.NodeCopy;
 import dev.nebula.catalog.inventory.InventoryApi.Progress;
 import dev.nebula.catalog.inventory.InventoryApi.Replicas;
 import dev.nebula.catalog.inventory.InventoryApi.Row;
+import dev.nebula.catalog.nebula.NebulaDtos;
 import dev.nebula.catalog.nebula.NebulaDtos.CacheEntry;
 import dev.nebula.catalog.nebula.NebulaDtos.DownloadProgress;
 import dev.nebula.catalog.nebula.NebulaDtos.ModelDetail;
@@ -41,6 +42,13 @@ public class SnapshotBuilder {
 
     @Inject
     FailureFacts failures;
+
+    @Inject
+    ModelActivity activity;
+
+    /** Why the files of a model deleted through the catalog cannot be deleted again. */
+    static final Notice GC_PENDING = Notice.of("gc_pending", "The model was deleted; Nebula's garbage collection is "
+            + "removing these files from the nodes.");
 
     Snapshot build(NebulaState state) {
         List<CacheEntry> entries = state.summary() == null || state.summary().caches() == null ? List.of()
@@ -86,24 +94,57 @@ public class SnapshotBuilder {
                     records == null ? null : expectedTotal(imported, copies, records), samples);
         }
         InventoryApi.RowError error = failures.observe(m, detail, progress, state);
+        String modelState = failedDownload(m, error, progress) ? "failed" : m.state();
         String revision = m.labels() == null ? null : m.labels().get(REVISION_LABEL);
         Replicas replicas = m.replicas() == null ? new Replicas(0, 0, 0)
                 : new Replicas(m.replicas().desired(), m.replicas().ready(), m.replicas().unhealthy());
         List<DownloadProgress> records = detail == null || detail.download_progress() == null
                 || detail.download_progress().replicas() == null ? List.of() : detail.download_progress().replicas();
+        if (replicas.ready() > 0) {
+            activity.sawRunning(m.model_uid(), m.model_name(), state.readAt());
+        }
+        String lastRunning = activity.lastSeenRunning(m.model_uid()).map(Instant::toString).orElse(null);
+        List<InventoryApi.ModelEndpoint> endpoints = m.endpoints() == null ? List.of() : m.endpoints().stream()
+                .sorted(Comparator.comparingLong(NebulaDtos.Endpoint::replica_id))
+                .map(e -> new InventoryApi.ModelEndpoint(e.replica_id(), e.node_id(), e.status(), e.base_url()))
+                .toList();
         return row(m.model_name(), m.model_uid(), facts == null ? null : sourceOf(facts.source()), revision, copies,
-                expectedTotal(imported, copies, records), state, m.state(), replicas, progress, error,
-                imported.orElse(null), true, null);
+                expectedTotal(imported, copies, records), state, new Lifecycle(modelState, lastRunning, m.engine_type(),
+                        replicas, endpoints), progress, error, imported.orElse(null), true, null);
+    }
+
+    /**
+     * Nebula keeps a model whose download failed on every replica "starting" until its 5-minute failed timer runs
+     * out, with a frozen bar. The row says failed as soon as no replica is still fetching or serving: every download
+     * record failed, or the records expired and no endpoint has come up.
+     */
+    private static boolean failedDownload(ModelView m, InventoryApi.RowError error, Progress progress) {
+        if (error == null || !ModelObservation.DOWNLOAD_FAILED.equals(error.code())
+                || !("starting".equals(m.state()) || "downloading".equals(m.state()))) {
+            return false;
+        }
+        if (progress != null) {
+            return !progress.replicas().isEmpty() && progress.replicas().stream().allMatch(r -> "failed".equals(r.phase()));
+        }
+        return "starting".equals(m.state()) && (m.endpoints() == null || m.endpoints().isEmpty());
+    }
+
+    /** What a registered row says about the model's life beyond its files; cache-only rows have none of it. */
+    private record Lifecycle(String state, String lastSeenRunning, String engineType, Replicas replicas,
+                             List<InventoryApi.ModelEndpoint> endpoints) {
     }
 
     private Row cacheOnly(List<CacheEntry> group, NebulaState state) {
         CachePaths.Origin origin = CachePaths.origin(group.get(0));
-        return row(origin.modelId(), null, origin.source(), null, group, expectedTotal(Optional.empty(), group, List.of()),
-                state, "cached", null, null, null, null, false, CACHE_ONLY);
+        Optional<ModelActivity.Deletion> deleted = activity.beingRemoved(origin.modelId());
+        String source = deleted.map(ModelActivity.Deletion::source).filter(x -> x != null).orElse(origin.source());
+        return row(origin.modelId(), null, source, null, group, expectedTotal(Optional.empty(), group, List.of()),
+                state, new Lifecycle(deleted.isPresent() ? "removing" : "cached", null, null, null, List.of()),
+                null, null, null, false, deleted.isPresent() ? GC_PENDING : CACHE_ONLY);
     }
 
     private static Row row(String name, String uid, String source, String revision, List<CacheEntry> copies,
-                           Long size, NebulaState state, String modelState, Replicas replicas, Progress progress,
+                           Long size, NebulaState state, Lifecycle life, Progress progress,
                            InventoryApi.RowError error, ImportFacts.Fact imported, boolean deletable,
                            Notice blocked) {
         List<NodeCopy> nodes = copies.stream()
@@ -114,7 +155,8 @@ public class SnapshotBuilder {
         int nodeCount = (int) copies.stream().map(CacheEntry::node_id).distinct().count();
         String lastUsed = copies.stream().mapToLong(CacheEntry::last_accessed_ms).max().stream()
                 .mapToObj(SnapshotBuilder::iso).findFirst().orElse(null);
-        return new Row(name, uid, source, revision, size, nodes, nodeCount, lastUsed, modelState, replicas, progress,
+        return new Row(name, uid, source, revision, size, nodes, nodeCount, lastUsed, life.lastSeenRunning(),
+                life.state(), life.engineType(), life.replicas(), life.endpoints(), progress,
                 error, imported == null ? null : imported.importedBy(),
                 imported == null || imported.importedAt() == null ? null : imported.importedAt().toString(),
                 deletable, blocked == null ? List.of() : List.of(blocked));

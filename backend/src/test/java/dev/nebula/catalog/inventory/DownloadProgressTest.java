@@ -145,6 +145,32 @@ class DownloadProgressTest {
         }
     }
 
+    /** It read "Starting" for 5 minutes with a frozen bar: Nebula's state waits for its failed timer, ours need not. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDownloadWhoseEveryReplicaFailedReadsFailedAtOnce() {
+        String uid = SimModels.unique("inv-failnow");
+        String name = "inv-test/" + uid;
+        control().addFailureRule("^" + name + "$", dev.nebula.sim.chaos.FailureKind.DOWNLOAD_FAIL);
+        try {
+            SimModels.create(uid, name, true, null);
+            Map<String, Object> row = rowOf(uid);
+            for (int i = 0; i < 20 && row.get("error") == null; i++) {
+                SimModels.advance(Duration.ofSeconds(2));
+                row = rowOf(uid);
+            }
+            assertEquals("download_failed", ((Map<String, Object>) row.get("error")).get("code"), row.toString());
+            assertEquals("failed", row.get("state"), "well before Nebula's 5-minute timer: " + row);
+            // Nebula's record expires (30 s); Nebula still says starting, the row still says failed, and why
+            SimModels.advance(Duration.ofSeconds(60));
+            row = rowOf(uid);
+            assertEquals("failed", row.get("state"), row.toString());
+            assertEquals("download_failed", ((Map<String, Object>) row.get("error")).get("code"));
+        } finally {
+            SimModels.delete(uid);
+        }
+    }
+
     @Test
     void stoppingModelIsShownAsStopping() {
         String uid = SimModels.unique("inv-stop");
