@@ -28,7 +28,13 @@ public final class ImportApi {
     public record CachedCopy(String node_id, long size_bytes, boolean complete) {
     }
 
-    public record NodeRoom(String node_id, long available_bytes, boolean fits) {
+    /** A node's disk before the download; a dead node never fits. */
+    public record NodeRoom(String node_id, boolean alive, long available_bytes, Long total_bytes, Double used_percent,
+                           boolean fits) {
+    }
+
+    /** Whether a uid is free while the operator types it. */
+    public record UidCheck(String model_uid, boolean available, Notice notice) {
     }
 
     public record Preflight(String provider, String model_id, boolean exists_on_hub, String revision, Long size_bytes,

@@ -75,6 +75,11 @@ public class ImportRecord extends PanacheEntityBase {
                 provider, modelId, requestedUid).firstResultOptional();
     }
 
+    /** An import still in flight that sent (or will send) this uid to Nebula. */
+    public static Optional<ImportRecord> inFlightWithUid(String uid) {
+        return find("sentUid = ?1 and status in ('submitted', 'unknown') order by createdAt desc", uid).firstResultOptional();
+    }
+
     public boolean unresolved() {
         return SUBMITTED.equals(status) || UNKNOWN.equals(status);
     }

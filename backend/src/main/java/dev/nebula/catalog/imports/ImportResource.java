@@ -46,6 +46,17 @@ public class ImportResource {
         return preflights.preflight(valid);
     }
 
+    /** Checked while the operator types: against the models Nebula holds and the imports in flight, never a hub. */
+    @GET
+    @Path("/import/uid-check")
+    @RolesAllowed("operator")
+    public ImportApi.UidCheck checkUid(@jakarta.ws.rs.QueryParam("model_uid") String uid) {
+        if (uid == null || !dev.nebula.catalog.nebula.ModelUids.valid(uid)) {
+            throw ApiException.badRequest("model_uid", "model_uid must match ^[a-z0-9][a-z0-9-]*$ and be at most 63 characters");
+        }
+        return preflights.checkUid(uid);
+    }
+
     @POST
     @Path("/import")
     @RolesAllowed("operator")

@@ -101,8 +101,9 @@ public class ImportService {
                 "auto_start", request.auto_start());
         if (!checked.preflight().blocking().isEmpty()) {
             var first = checked.preflight().blocking().get(0);
-            ApiException refused = new ApiException(Preflights.statusOf(first.code()), first.code(), first.message(),
-                    Map.of("preflight", checked.preflight()));
+            ApiException refused = checked.nebulaFailure() != null ? checked.nebulaFailure()
+                    : new ApiException(Preflights.statusOf(first.code()), first.code(), first.message(),
+                            Map.of("preflight", checked.preflight()));
             audit.record(caller.audit("import", target, Map.of("code", first.code(), "message", first.message(),
                     "status", refused.status())), AuditLog.REFUSED);
             throw refused;

@@ -33,6 +33,8 @@ import java.util.Set;
 public class Preflights {
 
     private static final Duration NEBULA_WAIT = Duration.ofSeconds(10);
+    /** Above this, a node's disk gets a warning: model caches grow, and a full disk stops every download on it. */
+    static final double NEARLY_FULL_PERCENT = 85.0;
 
     @Inject
     SearchService search;
@@ -79,8 +81,29 @@ public class Preflights {
                 "model_id", existing.modelId, "model_uid", existing.sentUid, "import_id", existing.id.toString());
     }
 
-    /** The pre-flight answer plus the uids Nebula already uses (for uid generation). */
-    public record Checked(ImportApi.Preflight preflight, Set<String> existingUids) {
+    /**
+     * The pre-flight answer plus the uids Nebula already uses (for uid generation), and Nebula's failure when the
+     * cluster could not be read (an import then answers with it, e.g. 503 nebula_unavailable).
+     */
+    public record Checked(ImportApi.Preflight preflight, Set<String> existingUids, ApiException nebulaFailure) {
+    }
+
+    /** Whether {@code uid} is free: no model in Nebula has it and no import in flight is about to create it. */
+    public ImportApi.UidCheck checkUid(String uid) {
+        List<NebulaDtos.ModelView> models;
+        try {
+            models = session.call(token -> nebula.models(token).await().atMost(NEBULA_WAIT));
+        } catch (RuntimeException e) {
+            throw e instanceof ApiException api ? api : NebulaFailures.toApi(e);
+        }
+        if (ImportService.uids(models).contains(uid)) {
+            return new ImportApi.UidCheck(uid, false, Notice.of("model_uid_taken", "A model with uid '" + uid
+                    + "' already exists in Nebula.", "model_uid", uid));
+        }
+        Optional<ImportRecord> inFlight = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> ImportRecord.inFlightWithUid(uid));
+        return inFlight.map(r -> new ImportApi.UidCheck(uid, false, claimedCheck(r)))
+                .orElseGet(() -> new ImportApi.UidCheck(uid, true, null));
     }
 
     /** The pre-flight as the caller. */
@@ -91,20 +114,35 @@ public class Preflights {
     Checked check(ImportApi.ImportRequest request, String nebulaToken) {
         Provider provider = Provider.parse(request.provider(), "provider");
         Optional<ModelMetadata> hub = search.metadata(provider, request.model_id());
-        List<NebulaDtos.ModelView> models;
-        NebulaDtos.CacheSummary cache;
+        List<NebulaDtos.ModelView> models = List.of();
+        NebulaDtos.CacheSummary cache = new NebulaDtos.CacheSummary(0, 0, List.of(), List.of());
+        Set<String> live = null;
         java.time.OffsetDateTime listedAt = ImportService.now();
-        try {
-            var both = Uni.combine().all().unis(nebula.models(nebulaToken), nebula.cacheSummary(nebulaToken)).asTuple()
-                    .await().atMost(NEBULA_WAIT);
-            models = both.getItem1();
-            cache = both.getItem2();
-        } catch (RuntimeException e) {
-            throw NebulaFailures.toApi(e);
-        }
-        Set<String> uids = ImportService.uids(models);
         List<Notice> blocking = new ArrayList<>();
         List<Notice> warnings = new ArrayList<>();
+        ApiException nebulaFailure = null;
+        try {
+            // liveness only sharpens the disk check: without the overview every node counts as alive
+            Uni<NebulaDtos.Overview> overview = nebula.overview(nebulaToken)
+                    .onFailure(e -> !(e instanceof dev.nebula.catalog.nebula.NebulaRejection r && r.sessionInvalid()))
+                    .recoverWithNull();
+            var all = Uni.combine().all().unis(nebula.models(nebulaToken), nebula.cacheSummary(nebulaToken), overview)
+                    .asTuple().await().atMost(NEBULA_WAIT);
+            models = all.getItem1();
+            cache = all.getItem2();
+            live = all.getItem3() == null || all.getItem3().nodes() == null ? null : all.getItem3().nodes().stream()
+                    .map(NebulaDtos.OverviewNode::node_id).collect(java.util.stream.Collectors.toSet());
+        } catch (RuntimeException e) {
+            ApiException api = NebulaFailures.toApi(e);
+            if (api.status() < 500) {
+                throw api; // an ended session or a refusal: the caller's business, not a degraded answer
+            }
+            // what the hub says is still worth showing; the import itself is blocked until the cluster can be read
+            nebulaFailure = api;
+            blocking.add(Notice.of("nebula_unreachable", "Nebula cannot be read right now, so it is unknown whether "
+                    + "the cluster already holds this model or has room for it; the download is blocked until it answers."));
+        }
+        Set<String> uids = ImportService.uids(models);
         if (hub.isEmpty()) {
             blocking.add(Notice.of("hub_model_not_found", request.model_id() + " does not exist on "
                     + label(provider) + " (or it is private and no token is configured).",
@@ -140,9 +178,16 @@ public class Preflights {
                     "model_id", request.model_id(), "nodes", nodeList));
         }
         Long size = hub.map(ModelMetadata::total_size_bytes).filter(s -> s > 0).orElse(null);
-        List<ImportApi.NodeRoom> disk = cache.nodes().stream()
-                .map(n -> new ImportApi.NodeRoom(n.node_id(), n.available_bytes(), size == null || n.available_bytes() >= size))
-                .toList();
+        Set<String> alive = live;
+        List<ImportApi.NodeRoom> disk = (cache.nodes() == null ? List.<NebulaDtos.NodeDisk>of() : cache.nodes()).stream()
+                .map(n -> room(n, alive == null || alive.contains(n.node_id()), size)).toList();
+        for (ImportApi.NodeRoom n : disk) {
+            if (n.alive() && n.used_percent() != null && n.used_percent() > NEARLY_FULL_PERCENT) {
+                long percent = Math.round(n.used_percent());
+                warnings.add(Notice.of("disk_nearly_full", n.node_id() + "'s model disk is " + percent + " % full.",
+                        "node", n.node_id(), "percent", percent));
+            }
+        }
         if (size != null && !disk.isEmpty() && disk.stream().noneMatch(ImportApi.NodeRoom::fits)) {
             warnings.add(Notice.of("no_node_has_room", "No node has " + size + " bytes free for this model; "
                     + "the download will fail unless space is freed.", "bytes", size));
@@ -155,7 +200,14 @@ public class Preflights {
                 hub.map(ModelMetadata::revision).orElse(null), size, size == null ? null : "files",
                 hub.map(ModelMetadata::gated).orElse(false), hub.map(ModelMetadata::private_).orElse(false),
                 suggested, registered, cached, disk, blocking, warnings);
-        return new Checked(preflight, uids);
+        return new Checked(preflight, uids, nebulaFailure);
+    }
+
+    private static ImportApi.NodeRoom room(NebulaDtos.NodeDisk n, boolean alive, Long size) {
+        Long total = n.total_bytes() > 0 ? n.total_bytes() : null;
+        Double used = total == null ? null : Math.min(100.0, Math.max(0.0, 100.0 * n.used_bytes() / total));
+        return new ImportApi.NodeRoom(n.node_id(), alive, n.available_bytes(), total, used,
+                alive && (size == null || n.available_bytes() >= size));
     }
 
     /**

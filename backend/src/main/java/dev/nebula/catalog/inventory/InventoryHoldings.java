@@ -14,8 +14,10 @@ import java.util.Set;
 
 /**
  * Answers search's "is this hub model already in the cluster?" from the last block-A snapshot (memory only, so a
- * search never waits for Nebula). A model counts as held when a registered model or a cache copy of the same
- * source carries exactly that hub id.
+ * search never waits for Nebula). A model counts as held when a registered model or a cache copy carries exactly that
+ * hub id, whichever hub it came from: the same rule as the import pre-flight, so the badge and the dialog agree (a
+ * ModelScope copy of Qwen/Qwen2.5-1.5B-Instruct had no badge on Hugging Face, yet the dialog said its files were on a
+ * node). Files Nebula is removing after a delete do not count.
  */
 @ApplicationScoped
 public class InventoryHoldings implements ClusterHoldings {
@@ -29,7 +31,7 @@ public class InventoryHoldings implements ClusterHoldings {
         Map<String, Set<String>> uids = new HashMap<>();
         Map<String, Set<String>> nodes = new HashMap<>();
         inventory.latestSnapshot().ifPresent(snapshot -> snapshot.rows().stream()
-                .filter(r -> provider.wire().equals(r.source()) && wanted.contains(r.model_name()))
+                .filter(r -> wanted.contains(r.model_name()) && !"removing".equals(r.state()))
                 .forEach(r -> {
                     if (r.model_uid() != null) {
                         uids.computeIfAbsent(r.model_name(), k -> new LinkedHashSet<>()).add(r.model_uid());

@@ -78,6 +78,10 @@ class NebulaAnswersTest {
         given().filter(Contract.FILTER).auth().oauth2(operator).contentType(ContentType.JSON)
                 .body(Map.of("provider", "huggingface", "model_id", "Qwen/Qwen2.5-7B-Instruct"))
                 .when().post("/api/v2/catalog/import/preflight")
+                .then().statusCode(200).body("blocking.code", org.hamcrest.Matchers.contains("nebula_unreachable"));
+        given().filter(Contract.FILTER).auth().oauth2(operator).contentType(ContentType.JSON)
+                .body(Map.of("provider", "huggingface", "model_id", "Qwen/Qwen2.5-7B-Instruct"))
+                .when().post("/api/v2/catalog/import")
                 .then().statusCode(503).body("error.code", equalTo("nebula_unavailable"))
                 .body("error.details.nebula_code", equalTo("auth_backend_unavailable"));
         given().filter(Contract.FILTER).auth().oauth2(token).when().get("/api/v2/catalog/models")

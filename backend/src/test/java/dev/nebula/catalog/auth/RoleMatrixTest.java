@@ -26,6 +26,7 @@ class RoleMatrixTest {
             {"GET", "/api/v2/catalog/audit", null, 401, 403, 403, 200},
             {"GET", "/api/v2/catalog/search?provider=huggingface&q=qwen", null, 401, 200, 200, 200},
             {"POST", "/api/v2/catalog/import/preflight", "{\"provider\":\"huggingface\",\"model_id\":\"Qwen/Qwen2.5-7B-Instruct\"}", 401, 403, 200, 200},
+            {"GET", "/api/v2/catalog/import/uid-check?model_uid=role-matrix-uid", null, 401, 403, 200, 200},
             {"POST", "/api/v2/catalog/import", "{\"provider\":\"huggingface\",\"model_id\":\"Qwen/Qwen2.5-7B-Instruct\",\"model_uid\":\"bge-m3\"}", 401, 403, 409, 409},
             {"GET", "/api/v2/catalog/imports/00000000-0000-0000-0000-000000000000", null, 401, 404, 404, 404},
             {"GET", "/api/v2/catalog/search/huggingface/Qwen/Qwen2.5-7B-Instruct", null, 401, 200, 200, 200},

@@ -160,7 +160,57 @@ class ImportTest {
                 .body("warnings.find { it.code == 'already_registered' }.params.model_id", equalTo(QWEN))
                 .body("warnings.find { it.code == 'already_registered' }.params.model_uids", containsString("qwen-qwen2-5-7b-instruct"))
                 .body("warnings.find { it.code == 'already_cached' }.params.nodes", notNullValue())
-                .body("blocking.size()", equalTo(0));
+                .body("blocking.size()", equalTo(0))
+                // a dead node read "22.9 GB free, fits"; the nearly full one had no warning
+                .body("disk.find { it.node_id == 'gpu-node-04' }.alive", equalTo(false))
+                .body("disk.find { it.node_id == 'gpu-node-04' }.fits", equalTo(false))
+                .body("disk.find { it.node_id == 'gpu-node-02' }.alive", equalTo(true))
+                .body("disk.find { it.node_id == 'gpu-node-02' }.fits", equalTo(true))
+                .body("disk.find { it.node_id == 'gpu-node-01' }.used_percent", org.hamcrest.Matchers.greaterThan(85f))
+                .body("warnings.findAll { it.code == 'disk_nearly_full' }.params.node", org.hamcrest.Matchers.contains("gpu-node-01"));
+    }
+
+    /** Download stayed enabled while the pre-flight said Nebula is unreachable; the hub's answer is still worth showing. */
+    @Test
+    void withNebulaDownThePreflightStillShowsTheHubAndBlocksTheImport() {
+        String token = Tokens.operator();
+        int creates = NebulaSimulatorResource.control().createCalls();
+        NebulaSimulatorResource.control().setOutage(dev.nebula.sim.chaos.OutageMode.UNAVAILABLE);
+        try {
+            given().filter(Contract.FILTER).auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("provider", "huggingface", "model_id", QWEN, "model_uid", "preflight-nebula-down"))
+                    .when().post("/api/v2/catalog/import/preflight")
+                    .then().statusCode(200)
+                    .body("exists_on_hub", equalTo(true))
+                    .body("size_bytes", notNullValue())
+                    .body("blocking.code", org.hamcrest.Matchers.contains("nebula_unreachable"));
+            given().filter(Contract.FILTER).auth().oauth2(token).contentType(ContentType.JSON)
+                    .body(Map.of("provider", "huggingface", "model_id", QWEN, "model_uid", "preflight-nebula-down"))
+                    .when().post("/api/v2/catalog/import")
+                    .then().statusCode(502).body("error.code", equalTo("nebula_error")) // Nebula's own 503, as it said it
+                    .body("error.details.nebula_status", equalTo(503));
+        } finally {
+            NebulaSimulatorResource.control().setOutage(dev.nebula.sim.chaos.OutageMode.NONE);
+        }
+        assertEquals(creates, NebulaSimulatorResource.control().createCalls());
+    }
+
+    /** A taken uid was flagged only when submit returned 409. */
+    @Test
+    void theUidIsCheckedWhileTheOperatorTypesIt() {
+        given().filter(Contract.FILTER).auth().oauth2(Tokens.operator()).queryParam("model_uid", "qwen-qwen2-5-7b-instruct")
+                .when().get("/api/v2/catalog/import/uid-check")
+                .then().statusCode(200).body("available", equalTo(false))
+                .body("notice.code", equalTo("model_uid_taken"))
+                .body("notice.params.model_uid", equalTo("qwen-qwen2-5-7b-instruct"));
+        given().filter(Contract.FILTER).auth().oauth2(Tokens.operator()).queryParam("model_uid", "a-free-uid-for-this-test")
+                .when().get("/api/v2/catalog/import/uid-check")
+                .then().statusCode(200).body("available", equalTo(true)).body("notice", org.hamcrest.Matchers.nullValue());
+        given().filter(Contract.BAD_REQUEST).auth().oauth2(Tokens.operator()).queryParam("model_uid", "Not_A_Uid")
+                .when().get("/api/v2/catalog/import/uid-check")
+                .then().statusCode(400).body("error.details.field", equalTo("model_uid"));
+        given().auth().oauth2(Tokens.viewer()).queryParam("model_uid", "anything")
+                .when().get("/api/v2/catalog/import/uid-check").then().statusCode(403);
     }
 
     @Test

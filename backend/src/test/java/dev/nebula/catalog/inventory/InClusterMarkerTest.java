@@ -24,6 +24,11 @@ class InClusterMarkerTest {
                 .body("items.find { it.id == 'Qwen/Qwen2.5-7B-Instruct' }.in_cluster.held", equalTo(true))
                 .body("items.find { it.id == 'Qwen/Qwen2.5-7B-Instruct' }.in_cluster.model_uids", hasItem("qwen-qwen2-5-7b-instruct"))
                 // (not Qwen3-8B: the browser's import flow downloads that one into the shared simulator)
-                .body("items.find { it.id == 'Qwen/Qwen2.5-VL-7B-Instruct' }.in_cluster.held", equalTo(false));
+                .body("items.find { it.id == 'Qwen/Qwen2.5-VL-7B-Instruct' }.in_cluster.held", equalTo(false))
+                // files only, fetched from ModelScope onto gpu-node-02: no badge before, while the import dialog then
+                // said its files were there; both now say so
+                .body("items.find { it.id == 'Qwen/Qwen2.5-1.5B-Instruct' }.in_cluster.held", equalTo(true))
+                .body("items.find { it.id == 'Qwen/Qwen2.5-1.5B-Instruct' }.in_cluster.model_uids.size()", equalTo(0))
+                .body("items.find { it.id == 'Qwen/Qwen2.5-1.5B-Instruct' }.in_cluster.nodes", hasItem("gpu-node-02"));
     }
 }
