@@ -41,6 +41,13 @@ final class SnapshotHolder<T> {
     private volatile Instant invalidatedAt = Instant.EPOCH;
     /** When the last refresh failed for want of Nebula (not for a refusal); null once one succeeds again. */
     private volatile Instant failingSince;
+    /** When the latest of those failing refreshes ended. */
+    private volatile Instant lastFailureAt;
+    /**
+     * How long a failed refresh speaks for Nebula: three of the page's 10 s refresh periods. While someone looks at
+     * block A its refreshes keep this current; after a quiet hour an old failure says nothing about Nebula now.
+     */
+    static final Duration FAILURE_SPEAKS_FOR = Duration.ofSeconds(30);
 
     SnapshotHolder(Duration freshFor, Duration revalidateFor, Duration slowAfter, Duration firstWait) {
         this.freshFor = freshFor;
@@ -88,7 +95,10 @@ final class SnapshotHolder<T> {
      * panel reports, so it never says "reachable" while the list is served stale.
      */
     Instant failingSince() {
-        return failingSince;
+        Instant since = failingSince;
+        Instant lastFailure = lastFailureAt;
+        return since == null || lastFailure == null || lastFailure.plus(FAILURE_SPEAKS_FOR).isBefore(Instant.now())
+                ? null : since;
     }
 
     /** Drops the snapshot's freshness so the next caller refreshes (after a write changed the cluster). */
@@ -120,6 +130,18 @@ final class SnapshotHolder<T> {
                 || failure instanceof NebulaException n && n.isRejected() && !NebulaFailures.sessionEnded(n);
     }
 
+    private void noteOutcome(Throwable e) {
+        if (e == null) {
+            failingSince = null;
+        } else if (!isRefusal(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e)) {
+            Instant now = Instant.now();
+            if (failingSince() == null) {
+                failingSince = now; // a new outage, not the tail of one long forgotten
+            }
+            lastFailureAt = now;
+        }
+    }
+
     private synchronized CompletableFuture<Stamped<T>> join(Supplier<CompletionStage<T>> refresh) {
         if (running != null) {
             return running;
@@ -127,7 +149,9 @@ final class SnapshotHolder<T> {
         Instant startedAt = Instant.now();
         CompletableFuture<Stamped<T>> f;
         try {
-            f = refresh.get().toCompletableFuture().thenApply(v -> new Stamped<>(v, startedAt));
+            // the outage bookkeeping happens before f completes, so whoever waits on f sees it done
+            f = refresh.get().toCompletableFuture().whenComplete((v, e) -> noteOutcome(e))
+                    .thenApply(v -> new Stamped<>(v, startedAt));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -137,12 +161,6 @@ final class SnapshotHolder<T> {
                 if (running == f) {
                     running = null;
                 }
-            }
-            if (e == null) {
-                failingSince = null;
-            } else if (!isRefusal(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e)
-                    && failingSince == null) {
-                failingSince = Instant.now();
             }
             if (v != null) {
                 Stamped<T> current = last;

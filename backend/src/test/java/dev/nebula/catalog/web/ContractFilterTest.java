@@ -30,7 +30,7 @@ class ContractFilterTest {
                         .withBody("""
                                 {"service":"s","version":"1","database":{"reachable":true},
                                  "nebula":{"configured":false,"simulated":false,"reachable":false},
-                                 "hubs":[{"provider":"huggingface","enabled":true,"base_url_host":"h","token_configured":false}]}""")));
+                                 "hubs":[{"provider":"huggingface","enabled":true,"reachable":null,"endpoint_variable":"HF_ENDPOINT","base_url_host":"h","token_configured":false}]}""")));
     }
 
     @AfterAll
