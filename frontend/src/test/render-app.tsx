@@ -65,8 +65,8 @@ export const sampleCapabilities: Capabilities = {
   database: { reachable: true, error: null },
   nebula: { configured: true, simulated: true, url_host: 'nebula-sim.local:18091', reachable: true, error: null },
   hubs: [
-    { provider: 'huggingface', enabled: true, base_url_host: 'hf-mirror.com', token_configured: false },
-    { provider: 'modelscope', enabled: false, base_url_host: 'modelscope.cn', token_configured: true },
+    { provider: 'huggingface', enabled: true, reachable: true, endpoint_variable: 'HF_ENDPOINT', base_url_host: 'hf-mirror.com', token_configured: false },
+    { provider: 'modelscope', enabled: false, reachable: null, endpoint_variable: 'MODELSCOPE_ENDPOINT', base_url_host: 'modelscope.cn', token_configured: true },
   ],
 }
 

@@ -41,9 +41,11 @@ export function UserMenu() {
     <DropdownMenu>
       <DropdownMenuTrigger
         className="inline-flex h-9 min-w-0 shrink-0 items-center gap-2 rounded-md px-1.5 text-sm font-medium hover:bg-accent data-[state=open]:bg-accent sm:px-2"
-        aria-label={t('auth.userMenu', { name, role: t(`role.${user.role}`) })}
         data-testid="user-menu"
       >
+        {/* no aria-label: the name is the visible text itself (plus a spoken prefix), so what a speech user reads
+            on the button is what selects it; the parts hidden on small screens stay in the name */}
+        <span className="sr-only">{t('auth.userMenuPrefix')}</span>
         {/* the initial is drawn by CSS, so the visible text is exactly what the accessible name repeats */}
         <span
           className="rim-light inline-flex size-7 shrink-0 items-center justify-center rounded-full bg-primary text-xs font-semibold text-primary-foreground uppercase before:content-[attr(data-initial)]"
@@ -51,10 +53,11 @@ export function UserMenu() {
           aria-hidden
         />
         {/* the whole name from lg up (up to 20 rem: only an unusually long one is cut, and the menu shows it whole) */}
-        <span className="hidden max-w-80 truncate lg:inline">
+        <span className="sr-only lg:not-sr-only lg:max-w-80 lg:truncate">
           {name}
         </span>
-        <span className="hidden sm:inline-flex">
+        {' '}
+        <span className="sr-only sm:not-sr-only sm:inline-flex">
           <RoleBadge role={user.role} />
         </span>
       </DropdownMenuTrigger>

@@ -27,7 +27,9 @@ export interface StackTableProps extends HTMLAttributes<HTMLTableElement> {
 export function StackTable({ className, variant = 'list', columns, children, ...props }: StackTableProps) {
   return (
     <Variant.Provider value={variant}>
-      <div className={columns ? undefined : 'lg:overflow-x-auto'}>
+      {/* without fixed widths a wide table may scroll sideways: the box is then focusable, so a keyboard user can
+          scroll it too (the table inside carries the name) */}
+      <div className={columns ? undefined : 'lg:overflow-x-auto'} tabIndex={columns ? undefined : 0}>
         <table role="table" className={cn('block w-full border-collapse text-sm lg:table', columns && 'lg:table-fixed', className)} {...props}>
           {columns && (
             <colgroup className="hidden lg:table-column-group">

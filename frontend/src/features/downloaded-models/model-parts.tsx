@@ -12,6 +12,7 @@ const STATE_TONE: Record<DownloadedModelState, BadgeTone> = {
   degraded: 'warning',
   failed: 'danger',
   cached: 'neutral',
+  removing: 'neutral',
 }
 
 export function StateBadge({ state }: { state: DownloadedModelState }) {

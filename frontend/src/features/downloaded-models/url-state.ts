@@ -7,11 +7,11 @@ export type SortOrder = NonNullable<DownloadedModelsQuery['order']>
  * The sorts GET /api/v2/catalog/models accepts (typed from the generated schema: a value the API lacks, or one it
  * adds, fails the type check here), each with the order a first click on its column asks for.
  */
-export const FIRST_ORDER: Record<ModelSort, SortOrder> = { name: 'asc', size: 'desc', last_used: 'desc', state: 'asc' }
+export const FIRST_ORDER: Record<ModelSort, SortOrder> = { name: 'asc', size: 'desc', last_used: 'desc', state: 'asc', last_seen_running: 'desc' }
 export const SORTS = Object.keys(FIRST_ORDER) as ModelSort[]
 
 const STATE_SET: Record<DownloadedModelState, true> = {
-  running: true, downloading: true, starting: true, degraded: true, failed: true, stopping: true, stopped: true, cached: true,
+  running: true, downloading: true, starting: true, degraded: true, failed: true, stopping: true, stopped: true, cached: true, removing: true,
 }
 export const STATES = Object.keys(STATE_SET) as DownloadedModelState[]
 const SOURCE_SET: Record<ModelSourceName, true> = { huggingface: true, modelscope: true, local: true }

@@ -76,7 +76,7 @@ export const bothHubsUp: Capabilities = {
   database: { reachable: true, error: null },
   nebula: { configured: true, simulated: true, url_host: 'sim:1', reachable: true, error: null },
   hubs: [
-    { provider: 'huggingface', enabled: true, base_url_host: 'huggingface.co', token_configured: false, circuit: 'closed' },
-    { provider: 'modelscope', enabled: true, base_url_host: 'modelscope.cn', token_configured: false, circuit: 'closed' },
+    { provider: 'huggingface', enabled: true, reachable: true, endpoint_variable: 'HF_ENDPOINT', base_url_host: 'huggingface.co', token_configured: false, circuit: 'closed' },
+    { provider: 'modelscope', enabled: true, reachable: true, endpoint_variable: 'MODELSCOPE_ENDPOINT', base_url_host: 'modelscope.cn', token_configured: false, circuit: 'closed' },
   ],
 }

@@ -24,7 +24,7 @@ function preflight(overrides: Partial<PreflightResult> = {}): PreflightResult {
     suggested_uid: 'qwen2-5-7b-instruct',
     registered: [],
     cached_on: [],
-    disk: [{ node_id: 'gpu-node-1', available_bytes: 500_000_000_000, fits: true }],
+    disk: [{ node_id: 'gpu-node-1', alive: true, available_bytes: 500_000_000_000, total_bytes: 1_000_000_000_000, used_percent: 50, fits: true }],
     blocking: [],
     warnings: [],
     ...overrides,
