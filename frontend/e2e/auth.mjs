@@ -56,8 +56,9 @@ for (const role of ['viewer', 'operator', 'admin']) {
     await signIn(page, role)
     const menu = page.getByTestId('user-menu')
     await expectVisible(menu, 'user menu')
-    const label = await menu.getAttribute('aria-label')
-    assert(label?.endsWith(`, ${role}`), `user menu names the role, got: ${label}`)
+    // its accessible name is its text: "Account: <name> <role>"
+    const label = (await menu.textContent())?.replace(/\s+/g, ' ').trim()
+    assert(label?.startsWith('Account: ') && label.endsWith(` ${role}`), `user menu names the role, got: ${label}`)
     assertEqual(await menu.getByTestId('role-badge').getAttribute('data-role'), role, 'role badge in the top bar')
     await menu.click()
     const identity = page.getByTestId('user-menu-identity')

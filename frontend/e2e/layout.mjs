@@ -151,11 +151,11 @@ await t.test("block A's filter, sort and page survive a reload through the addre
 })
 
 await t.test('"Next" keeps focus on the pager and brings the top of the list into view', async () => {
-  const firstPage = modelsListed((q) => !q.has('page'))
   await page.getByTestId('models-pager').getByRole('button', { name: 'Page 1' }).click()
   await page.waitForURL((u) => !u.searchParams.has('page'))
-  await firstPage // the pager waits for the page it asked for before it moves on
   const next = page.getByTestId('models-pager').getByRole('button', { name: 'Next' })
+  // the pager ignores clicks while the page it asked for loads (its buttons are aria-disabled meanwhile)
+  await page.waitForFunction((el) => !el.hasAttribute('aria-disabled'), await next.elementHandle())
   await next.focus()
   await page.keyboard.press('Enter')
   await page.waitForURL((u) => u.searchParams.get('page') === '2')
