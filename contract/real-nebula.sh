@@ -37,7 +37,9 @@ if [[ ! -x $BFF_BIN ]]; then
   say "building nebula-bff from $(basename "$NEBULA_SRC") (cargo build --release; first time only)"
   t0=$(date +%s)
   mkdir -p "$CACHE/src"; rm -rf "$CACHE/src"/*; tar -xzf "$NEBULA_SRC" -C "$CACHE/src"
-  (cd "$CACHE"/src/*/ && CARGO_TARGET_DIR=$CACHE/target cargo build --release --locked -q -p nebula-bff) \
+  # Not --locked: at this commit Cargo.lock still names the workspace's own crates 0.1.0 while their manifests say
+  # 0.1.1; cargo rewrites just those lines, and every external dependency stays pinned by the lock file.
+  (cd "$CACHE"/src/*/ && CARGO_TARGET_DIR=$CACHE/target cargo build --release -q -p nebula-bff) \
     >"$OUT/cargo.log" 2>&1 || { say "the BFF build failed"; tail -30 "$OUT/cargo.log"; exit 2; }
   cp "$CACHE/target/release/nebula-bff" "$BFF_BIN"
   say "built in $(( $(date +%s) - t0 )) s"
