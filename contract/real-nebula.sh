@@ -78,8 +78,10 @@ put_cache() { # model_name, size, complete
   local key=${1//\//--}
   ectl put "/model_cache/$NODE/$key" "{\"node_id\":\"$NODE\",\"model_name\":\"$1\",\"cache_path\":\"/root/.cache/huggingface/hub/models--$key\",\"size_bytes\":$2,\"file_count\":7,\"complete\":$3,\"last_accessed_ms\":$(now_ms),\"discovered_at_ms\":$(now_ms)}" >/dev/null
 }
-# nebula-node rewrites its status every few seconds while it lives; a crash is the loop stopping
-beating() { while :; do put_node; sleep 2; done; }
+# nebula-node rewrites its status every few seconds while it lives, each write under a fresh 60 s lease (and its
+# endpoints likewise), so its records outlive it by at most 60 s; a crash is the loop stopping. Here the records share
+# one lease that each beat keeps alive, and a crash revokes it rather than wait out the 60 s.
+beating() { while :; do put_node; ectl lease keep-alive --once "$NODE_LEASE" >/dev/null 2>&1 || true; sleep 2; done; }
 beating & HEART=$!; PIDS+=($HEART)
 ectl put "/node_disk/$NODE" "{\"node_id\":\"$NODE\",\"model_dir\":\"/DATA/Model\",\"total_bytes\":2000000000000,\"used_bytes\":500000000000,\"available_bytes\":1500000000000,\"usage_pct\":25.0,\"model_cache_bytes\":1000000000,\"model_count\":1,\"updated_at_ms\":$(now_ms)}" >/dev/null
 put_cache "Qwen/Qwen2.5-0.5B-Instruct" 988097824 true
@@ -126,7 +128,14 @@ row_where() {
     call GET "/api/v2/catalog/models?limit=100" "$TOKEN"
     ROW=$(python3 -c "import json,sys; d=json.loads(sys.argv[1]); m=[r for r in d.get('items',[]) if $cond]; print(json.dumps(m[0]) if m else '')" "$BODY" 2>/dev/null || true)
     [[ -n $ROW ]] && return 0
-    (( $(date +%s) >= deadline )) && return 1
+    if (( $(date +%s) >= deadline )); then
+      # say what the row looked like instead, so a failure in CI explains itself
+      python3 -c "import json,re,sys; d=json.loads(sys.argv[1]); u=re.findall(r\"model_(?:uid|name)'\]=='([^']+)'\", sys.argv[2])
+for r in d.get('items', []):
+    if u and (r.get('model_uid') in u or r.get('model_name') in u): print('[real-nebula]   row was:', json.dumps({k: r.get(k) for k in ('model_uid', 'state', 'size_bytes', 'error', 'progress')}))" \
+        "$BODY" "$cond" 2>/dev/null || true
+      return 1
+    fi
     sleep 1
   done
 }
@@ -169,8 +178,9 @@ endpoint() {
   ectl put --lease="$NODE_LEASE" "/endpoints/$UID_/0" "{\"model_uid\":\"$UID_\",\"replica_id\":0,\"plan_version\":1,\"node_id\":\"$NODE\",\"endpoint_kind\":\"native_http\",\"api_flavor\":\"openai\",\"status\":\"ready\",\"last_heartbeat_ms\":$(now_ms),\"grpc_target\":null,\"base_url\":\"http://10.0.0.7:10814\"}" >/dev/null
 }
 endpoint
-check "with its endpoint ready, the row reads running with its size" \
-  row_where "r['model_uid']=='$UID_' and r['state']=='running' and r['size_bytes']==15231233024 and r['error'] is None"
+# one size per row: the hub's exact total recorded at import (15,242,807,270 in the stub), not the scanner's figure
+check "with its endpoint ready, the row reads running with the hub's exact size" \
+  row_where "r['model_uid']=='$UID_' and r['state']=='running' and r['size_bytes']==15242807270 and r['error'] is None"
 
 # A second replica whose engine fails its health checks: degraded, and the row says which replica on which node.
 ectl put "/placements/$UID_" "{\"request_id\":null,\"model_uid\":\"$UID_\",\"model_name\":\"Qwen/Qwen2.5-7B-Instruct\",\"version\":2,\"assignments\":[{\"replica_id\":0,\"node_id\":\"$NODE\",\"engine_config_path\":\"/tmp/nebula/$UID_-0.yaml\",\"port\":10814,\"gpu_index\":0,\"engine_type\":\"vllm\"},{\"replica_id\":1,\"node_id\":\"$NODE\",\"engine_config_path\":\"/tmp/nebula/$UID_-1.yaml\",\"port\":10815,\"gpu_index\":1,\"engine_type\":\"vllm\"}]}" >/dev/null
