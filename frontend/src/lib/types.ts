@@ -1,6 +1,6 @@
 /**
  * Names the page uses for the API's types. Every type here comes from the generated contract
- * (`src/api/schema.d.ts`, made from `openapi/catalog-api.yaml` by `npm run gen:api`).
+ * (`src/api/schema.ts`, made from `openapi/catalog-api.yaml` by `npm run gen:api`).
  */
 import type { components, operations } from '@/api/schema'
 

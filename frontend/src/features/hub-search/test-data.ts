@@ -73,6 +73,7 @@ export function makeMetadata(overrides: Partial<ModelMetadata> = {}): ModelMetad
 export const bothHubsUp: Capabilities = {
   service: 'nebula-model-catalog',
   version: 'test',
+  imports: { engine_types: ['vllm', 'sglang'], max_replicas: 8 },
   database: { reachable: true, error: null },
   nebula: { configured: true, simulated: true, url_host: 'sim:1', reachable: true, error: null },
   hubs: [
