@@ -3,11 +3,11 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { jsonResponse, renderApp, sampleUsers, stubFetch } from '@/test/render-app'
 import type { Capabilities } from '@/lib/types'
-import { formatParameters } from './format'
+import { formatParameters } from '@/lib/format'
 import { hubProblem } from './hub-health'
 import { pageWindow } from '@/components/ui/pager'
 import { bothHubsUp, makeItem, makeMetadata, makePage } from './test-data'
-import type { ModelMetadata, Role, SearchPage } from './types'
+import type { ModelMetadata, Role, SearchPage } from '@/lib/types'
 
 interface Backend {
   caps?: Capabilities

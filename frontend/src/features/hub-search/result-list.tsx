@@ -3,9 +3,10 @@ import { ExternalLink, Heart, Lock, PanelRightOpen, Server, ShieldAlert } from '
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { useI18n, type MessageKey } from '@/i18n'
+import { formatBytes, formatCount, formatDateTime, formatParameters, formatRelative } from '@/lib/format'
+import type { SearchItem, SizeSource } from '@/lib/types'
 import { DownloadButton } from './download-button'
-import { formatAbsolute, formatBytes, formatCount, formatParameters, formatRelative } from './format'
-import type { SearchItem, SizeSource } from './types'
+import { taskLabel } from './tasks'
 
 export const SIZE_SOURCE_KEYS: Record<SizeSource, MessageKey> = {
   files: 'hs.sizeSource.files',
@@ -44,6 +45,8 @@ function ResultRow({
 }) {
   const { t, lang } = useI18n()
   const held = item.in_cluster.held
+  // registered under a uid, or only files in some node's cache: both are "in the cluster", said differently
+  const registered = item.in_cluster.model_uids.length > 0
   const where = [
     item.in_cluster.model_uids.join(', ') || '—',
     item.in_cluster.nodes.length > 0 ? `${t('hs.onNodes')} ${item.in_cluster.nodes.join(', ')}` : '',
@@ -65,9 +68,9 @@ function ResultRow({
               <span className="text-xs text-muted-foreground">{item.display_name}</span>
             )}
             {held && (
-              <Badge tone="success" data-testid="in-cluster-badge">
+              <Badge tone={registered ? 'success' : 'info'} data-testid="in-cluster-badge" data-registered={registered}>
                 <Server className="size-3.5" aria-hidden />
-                {t('hs.inCluster')}
+                {registered ? t('hs.inCluster') : t('hs.inClusterFiles', { count: item.in_cluster.nodes.length })}
               </Badge>
             )}
             {item.gated && (
@@ -82,7 +85,7 @@ function ResultRow({
                 {t('hs.private')}
               </Badge>
             )}
-            {item.task && <Badge tone="info">{item.task}</Badge>}
+            {item.task && <Badge tone="info">{taskLabel(t, item.task)}</Badge>}
             {item.library && <Badge>{item.library}</Badge>}
           </h3>
           {item.description && (
@@ -96,7 +99,7 @@ function ResultRow({
             <PanelRightOpen aria-hidden />
             {t('hs.details')}
           </Button>
-          <DownloadButton label={t('hs.downloadFor', { id: item.id })} onClick={() => onDownload(item)} />
+          <DownloadButton label={t('hs.downloadFor', { id: item.id })} secondary={registered} onClick={() => onDownload(item)} />
         </div>
       </div>
 
@@ -139,7 +142,7 @@ function ResultRow({
           </Fact>
           <Fact label={t('hs.updated')}>
             {item.updated_at ? (
-              <time dateTime={item.updated_at} title={formatAbsolute(item.updated_at, lang)}>
+              <time dateTime={item.updated_at} title={formatDateTime(item.updated_at, lang)}>
                 {formatRelative(item.updated_at, lang)}
               </time>
             ) : (

@@ -1,5 +1,5 @@
 import type { Capabilities } from '@/lib/types'
-import type { ModelMetadata, SearchItem, SearchPage } from './types'
+import type { ModelMetadata, SearchItem, SearchPage } from '@/lib/types'
 
 /** Test data for block B (used by the vitest suites only). */
 export function makeItem(overrides: Partial<SearchItem> = {}): SearchItem {

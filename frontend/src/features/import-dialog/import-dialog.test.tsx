@@ -7,8 +7,8 @@ import { makeItem } from '@/features/hub-search/test-data'
 import { I18nProvider } from '@/i18n'
 import { jsonResponse, stubFetch } from '@/test/render-app'
 import { ImportDialog } from './import-dialog'
-import { Toaster } from './toaster'
-import type { ImportResult, PreflightResult } from './types'
+import { Toaster } from '@/components/ui/toaster'
+import type { ImportResult, Preflight as PreflightResult } from '@/lib/types'
 import { uidFromModelId, validateUid } from './uid'
 
 function preflight(overrides: Partial<PreflightResult> = {}): PreflightResult {
