@@ -29,7 +29,7 @@ export function detailLines(t: Translate, lang: Lang, details: Record<string, un
 }
 
 function detailValue(t: Translate, lang: Lang, key: string, value: unknown): string {
-  if (typeof value === 'number') return key.endsWith('_bytes') || key === 'bytes' ? formatBytes(value, lang) : formatCount(value, lang)
+  if (typeof value === 'number') return /(^|_)bytes(_|$)/.test(key) ? formatBytes(value, lang) : formatCount(value, lang)
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no')
   if (Array.isArray(value)) return value.map(String).join(lang === 'zh' ? '、' : ', ') || t('common.none')
   if (typeof value === 'string') {

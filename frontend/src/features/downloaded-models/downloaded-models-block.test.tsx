@@ -208,7 +208,7 @@ describe('Downloaded models (block A)', () => {
     await screen.findAllByTestId('model-row')
     expect(screen.getByTestId('sort-name').closest('th')!.getAttribute('aria-sort')).toBe('ascending')
     // Source, Nodes and Actions have no sort in the API: plain headers
-    expect(screen.getAllByRole('columnheader').filter((th) => th.querySelector('button')).map((th) => th.textContent)).toEqual(['Model', 'Size', 'Last used', 'State'])
+    expect(screen.getAllByRole('columnheader').filter((th) => th.querySelector('button')).map((th) => th.textContent)).toEqual(['Model', 'Size', 'Last seen running', 'State'])
     await user.click(screen.getByTestId('sort-size'))
     await waitFor(() => expect(Object.fromEntries(new URL(modelRequests(mock).at(-1)!.url).searchParams)).toMatchObject({ sort: 'size', order: 'desc', page: '1' }))
     await user.click(screen.getByTestId('sort-size'))

@@ -149,7 +149,7 @@ describe('import dialog', () => {
     renderDialog()
     await waitFor(() => expect(submitButton().disabled).toBe(false))
     await user.click(submitButton())
-    const message = await screen.findByText('replicas exceeds the cluster limit')
+    const message = await screen.findByText('The service refused the request: “replicas” is not valid.')
     const input = screen.getByLabelText('Replicas')
     expect(input.getAttribute('aria-invalid')).toBe('true')
     expect(input.getAttribute('aria-describedby')).toContain(message.id)
@@ -170,7 +170,7 @@ describe('import dialog', () => {
     await waitFor(() => expect(submitButton().disabled).toBe(false))
     await user.click(submitButton())
     const error = await screen.findByTestId('import-error')
-    expect(within(error).getByText('Nebula did not answer.')).toBeTruthy()
+    expect(within(error).getByText('Nebula is not answering right now. Try again in a minute.')).toBeTruthy()
     expect(within(error).getByText('r-502')).toBeTruthy()
 
     await user.click(submitButton())
