@@ -10,7 +10,7 @@ import type { ModelSort, SortOrder } from './url-state'
  * Fixed column widths from `lg` (the model column takes the rest): the table fits its box at 1024 px and up, every
  * action stays inside it, and the widths never move when a refresh brings other rows.
  */
-const COLUMNS = ['', 'lg:w-28 xl:w-32', 'lg:w-[4.75rem] xl:w-24', 'lg:w-[6.5rem] xl:w-36', 'lg:w-[6.5rem] xl:w-36', 'lg:w-32 xl:w-40', 'lg:w-48']
+const COLUMNS = ['', 'lg:w-28', 'lg:w-[4.75rem] xl:w-24', 'lg:w-[6.5rem] xl:w-36', 'lg:w-[6.5rem] xl:w-40', 'lg:w-32 xl:w-40', 'lg:w-48']
 
 interface ModelsTableProps extends RowActionHandlers {
   rows: DownloadedModelRow[]
