@@ -273,6 +273,7 @@ export const en = {
   'hs.pagination': 'Result pages',
   'hs.inCluster': 'In cluster',
   'hs.inClusterAs': 'In cluster as',
+  'hs.filesOn': 'Files on',
   'hs.onNodes': 'on nodes',
   'hs.gated': 'Gated',
   'hs.gatedMode': 'Gated ({mode})',

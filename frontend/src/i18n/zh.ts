@@ -269,6 +269,7 @@ export const zh: Messages = {
   'hs.pagination': '结果分页',
   'hs.inCluster': '已在集群中',
   'hs.inClusterAs': '集群中的模型 UID：',
+  'hs.filesOn': '文件所在节点：',
   'hs.onNodes': '所在节点：',
   'hs.gated': '受限访问',
   'hs.gatedMode': '受限访问（{mode}）',

@@ -47,10 +47,13 @@ function ResultRow({
   const held = item.in_cluster.held
   // registered under a uid, or only files in some node's cache: both are "in the cluster", said differently
   const registered = item.in_cluster.model_uids.length > 0
+  const sep = lang === 'zh' ? '、' : ', '
   const where = [
-    item.in_cluster.model_uids.join(', ') || '—',
-    item.in_cluster.nodes.length > 0 ? `${t('hs.onNodes')} ${item.in_cluster.nodes.join(', ')}` : '',
-  ].join(' ')
+    registered ? item.in_cluster.model_uids.join(sep) : '',
+    item.in_cluster.nodes.length > 0 ? `${registered ? t('hs.onNodes') : t('hs.filesOn')} ${item.in_cluster.nodes.join(sep)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ')
   // One compact row (about 90–110 px on a desktop): name and badges, one line of description, one line of facts.
   return (
     <li className="flex flex-col gap-1 px-3 py-2.5 sm:px-4" data-testid="search-result" data-model-id={item.id}>
@@ -104,8 +107,10 @@ function ResultRow({
       </div>
 
       {held && (
-        <p className="truncate text-xs" data-testid="in-cluster-detail" title={`${t('hs.inClusterAs')} ${where}`}>
-          <span className="font-medium">{t('hs.inClusterAs')}</span> <span className="font-mono">{where}</span>
+        <p className="truncate text-xs" data-testid="in-cluster-detail" title={registered ? `${t('hs.inClusterAs')} ${where}` : where}>
+          {/* registered: its uids (and nodes); files only: the nodes that hold them */}
+          {registered && <span className="font-medium">{t('hs.inClusterAs')} </span>}
+          <span className="font-mono">{where}</span>
         </p>
       )}
 
