@@ -86,7 +86,7 @@ export function SearchForm({
         </label>
         <label className="min-w-0">
           <span className="mb-1.5 block text-xs font-medium text-muted-foreground">{t('hs.sortLabel')}</span>
-          <Select value={state.sort} onChange={(e) => state.setSort(e.target.value as SearchSort)} className="lg:w-40" data-testid="sort-select">
+          <Select value={state.sort} onChange={(e) => state.setSort(e.target.value as SearchSort)} className="lg:w-44" data-testid="sort-select">
             {sorts.map((id) => (
               <option key={id} value={id}>
                 {t(`hs.sort.${id}`)}
