@@ -148,14 +148,18 @@ function DiskRoom({ disk }: { disk: Preflight['disk'] }) {
           return (
             <li
               key={d.node_id}
-              className="flex items-center justify-between gap-2 rounded-md border bg-card px-2.5 py-1.5 text-sm"
+              className="flex flex-wrap items-center justify-between gap-x-2 gap-y-0.5 rounded-md border bg-card px-2.5 py-1.5 text-sm"
               data-node={d.node_id}
               data-fits={d.fits}
             >
               <span className="flex min-w-0 items-center gap-1.5">
                 <Server className="size-3.5 shrink-0 text-muted-foreground" aria-hidden />
-                <span className="truncate font-mono text-xs">{d.node_id}</span>
-                {!d.alive && <Badge tone="danger">{t('imp.nodeDown')}</Badge>}
+                <span className="shrink-0 font-mono text-xs">{d.node_id}</span>
+                {!d.alive && (
+                  <Badge tone="danger" className="shrink-0">
+                    {t('imp.nodeDown')}
+                  </Badge>
+                )}
               </span>
               <span className={cn('inline-flex shrink-0 items-center gap-1 text-xs', d.fits ? 'text-success' : 'text-destructive')}>
                 {d.fits ? <CheckCircle2 className="size-3.5" aria-hidden /> : <XCircle className="size-3.5" aria-hidden />}
