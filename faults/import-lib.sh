@@ -42,12 +42,13 @@ check_settled() {
   outcome=$(python3 -c '
 import json, sys
 rows = json.loads(sys.argv[1])["items"]
-intents = [r for r in rows if r["outcome"] == "accepted" and r.get("model_uid") == sys.argv[2]]
-outs = [r for r in rows if intents and r.get("correlates_to") == intents[0]["id"]]
-print(len(intents), len(outs), outs[0]["outcome"] if outs else "-", (outs[0].get("details") or {}).get("resolution", "-") if outs else "-")' \
+# the listing folds each outcome into its intent: one row per import, with its outcome and completed_at
+writes = [r for r in rows if r.get("model_uid") == sys.argv[2] and r["outcome"] != "refused"]
+w = writes[0] if writes else {}
+print(len(writes), "done" if w.get("completed_at") else "open", w.get("outcome", "-"), (w.get("details") or {}).get("resolution", "-"))' \
     "$BODY" "$IMPORT_UID" 2>/dev/null || echo "? ? ? ?")
-  say "audit: intents, outcomes, outcome, resolution = $outcome"
-  check "one intent with exactly one outcome, succeeded ($outcome)" test "$(cut -d' ' -f1-3 <<<"$outcome")" = "1 1 succeeded"
+  say "audit: writes, completion, outcome, resolution = $outcome"
+  check "one audited write, completed, succeeded ($outcome)" test "$(cut -d' ' -f1-3 <<<"$outcome")" = "1 done succeeded"
   [[ -n $resolution ]] && check "the outcome says '$resolution'" grep -q -- "$resolution" <<<"$outcome"
   call POST /api/v2/catalog/import "$token" "{\"provider\":\"hf\",\"model_id\":\"Qwen/Qwen3-8B\",\"model_uid\":\"$IMPORT_UID\"}"
   check "importing it again is refused as already imported (got $STATUS $(json "d['error']['code']"))" \

@@ -1,12 +1,13 @@
 // Browser test: axe-core finds no accessibility violation on the page an operator sees, in English and Chinese, at
 // 1280 px and 390 px, in the light and the dark theme (the system preference, emulated): the sign-in page, Model
-// Catalog signed in as admin (block A, and block B after a search), an open dialog, and the audit page. Each failure
+// Catalog signed in as admin (block A, and block B after a search), an open dialog, the import dialog with warnings,
+// the delete dialog, the details sheet, block A served stale (SIM_URL: Nebula's outage), and the audit page. Each failure
 // names the rule, the number of nodes and the first few targets. Also checks the theme: the header switch (System /
 // Light / Dark) is remembered, and the page has its theme before any of the app's JavaScript has run.
 // Run: BASE_URL=http://127.0.0.1:8080/ node e2e/a11y.mjs   (A11Y_SCHEMES=dark to run one theme only)
 import { createRequire } from 'node:module'
 import {
-  BASE_URL, DESKTOP, NARROW, assert, assertEqual, createRunner, expectPath, expectVisible, launchOrAbort, screenshot, signIn, url,
+  BASE_URL, DESKTOP, NARROW, SIM_URL, assert, assertEqual, createRunner, expectPath, expectVisible, launchOrAbort, screenshot, signIn, sim, url,
 } from './lib.mjs'
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
@@ -122,6 +123,44 @@ for (const scheme of SCHEMES) {
         },
       })
       await page.keyboard.press('Escape')
+
+      // the states an operator meets beyond the first screen: a pre-flight with warnings for a model the cluster
+      // holds, the delete dialog with its paths and notes, the details sheet, and block A served stale
+      await checkState(page, scheme, lang, 'import-dialog-with-warnings', {
+        prepare: async () => {
+          await page.goto(url('/model-catalog?hub_q=qwen'))
+          await page.locator('[data-testid="search-result"][data-model-id="Qwen/Qwen2.5-7B-Instruct"] [data-testid="download-button"]').click()
+          await expectVisible(page.getByTestId('already-in-cluster'), 'already in the cluster')
+        },
+        ready: () => expectVisible(page.locator('[data-testid="preflight-ready"], [data-testid="preflight-blocking"]'), 'pre-flight result'),
+      })
+      await page.keyboard.press('Escape')
+      await checkState(page, scheme, lang, 'delete-dialog', {
+        prepare: async () => {
+          await page.getByTestId('model-row').filter({ hasText: 'qwen-qwen2-5-7b-instruct' }).getByRole('button', { name: /^(Delete|删除) / }).click()
+        },
+        ready: () => expectVisible(page.getByTestId('delete-paths'), 'delete paths'),
+      })
+      await page.keyboard.press('Escape')
+      await checkState(page, scheme, lang, 'details-sheet', {
+        prepare: async () => {
+          await page.getByTestId('model-row').filter({ hasText: 'qwen-qwen2-5-7b-instruct' }).getByRole('button', { name: /^Details of |的详情$/ }).click()
+        },
+        ready: () => expectVisible(page.getByTestId('copy-path'), 'copies with paths'),
+      })
+      await page.keyboard.press('Escape')
+      if (SIM_URL) {
+        await checkState(page, scheme, lang, 'stale-banner', {
+          prepare: async () => {
+            await sim('/_sim/chaos', { outage: 'reset' })
+            await page.goto(url('/model-catalog'))
+          },
+          // the first answer may come from a snapshot young enough to serve while its refresh fails; the next
+          // automatic refresh (10 s) brings the stale one
+          ready: () => page.getByTestId('stale-banner').waitFor({ state: 'visible', timeout: 30_000 }),
+        })
+        await sim('/_sim/chaos', { outage: 'none' })
+      }
 
       await checkState(page, scheme, lang, 'audit', {
         prepare: () => page.goto(url('/audit')),

@@ -1,9 +1,11 @@
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { AlertTriangle, RefreshCw } from 'lucide-react'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
-import { useI18n, type MessageKey, type Translate } from '@/i18n'
+import { useI18n } from '@/i18n'
 import { ApiError } from '@/lib/api'
+import { errorText } from '@/lib/error-text'
+import { useCountdown } from '@/lib/use-countdown'
 
 /** The request id of an API error, ready to copy into a support ticket. */
 export function RequestIdLine({ requestId }: { requestId: string | null | undefined }) {
@@ -19,26 +21,19 @@ export function RequestIdLine({ requestId }: { requestId: string | null | undefi
   )
 }
 
-/** Codes the page words itself, in the reader's language; every other error shows the API's own message. */
-const WORDED_CODES: Partial<Record<string, MessageKey>> = {
-  invalid_credentials: 'auth.err.invalid_credentials',
-  account_disabled: 'auth.err.account_disabled',
-  nebula_role_unknown: 'auth.err.nebula_role_unknown',
-  nebula_unavailable: 'auth.err.nebula_unavailable',
+/** Answers that say "not now, in N seconds": a hub rate-limiting us, or our own per-user hub budget. */
+function waitSecondsOf(error: unknown): number | null {
+  if (!(error instanceof ApiError)) return null
+  if (error.code === 'hub_rate_limited') return error.retryAfterSeconds ?? 30
+  if (error.code === 'too_many_requests') return error.retryAfterSeconds ?? 60
+  return null
 }
 
-/** What to tell the reader about an error: our wording for the codes we know, else the API's message. */
-export function errorText(t: Translate, error: unknown): string {
-  if (error instanceof ApiError) {
-    const key = WORDED_CODES[error.code]
-    // nebula_unavailable also names plain outages, which keep their own message; ours is for the sign-in check
-    const signInCheck = error.code !== 'nebula_unavailable' || error.details?.['nebula_code'] === 'auth_backend_unavailable'
-    if (key && signInCheck) return t(key)
-  }
-  return error instanceof Error ? error.message : String(error)
-}
-
-/** An error from our API as the page shows it everywhere: a title, the API's message, its request id, maybe a retry. */
+/**
+ * The one way the page shows a failed call: a title, what went wrong in the reader's language (from the error's code,
+ * never the service's English message), its request id and, when given, a retry. For "try again in N s" answers the
+ * retry waits for a live countdown. Remount it (a `key`) for each new error.
+ */
 export function ApiErrorAlert({
   title,
   error,
@@ -55,15 +50,38 @@ export function ApiErrorAlert({
   children?: ReactNode
 }) {
   const { t } = useI18n()
-  const message = errorText(t, error)
+  const wait = waitSecondsOf(error)
+  const [until] = useState(() => (wait == null ? null : Date.now() + wait * 1000))
+  const left = useCountdown(until)
   const requestId = error instanceof ApiError ? error.requestId : null
+  const sessionEnded = error instanceof ApiError && error.isSessionEnded
   return (
-    <Alert role="alert" tone="danger" icon={<AlertTriangle aria-hidden />} title={title} className={className} data-testid={testId}>
-      <p className="break-words text-foreground">{message}</p>
+    <Alert
+      role="alert"
+      tone={wait != null ? 'warning' : 'danger'}
+      icon={<AlertTriangle aria-hidden />}
+      title={title}
+      className={className}
+      data-testid={testId}
+      data-error-code={error instanceof ApiError ? error.code : undefined}
+    >
+      <p className="break-words text-foreground">{errorText(t, error)}</p>
+      {until != null && (
+        <p className="mt-1 font-medium text-foreground" data-testid="retry-countdown">
+          {left > 0 ? t('common.tryAgainIn', { seconds: left }) : t('common.tryAgainNow')}
+        </p>
+      )}
       <RequestIdLine requestId={requestId} />
       {children}
-      {onRetry && (
-        <Button variant="outline" size="sm" className="mt-3" onClick={onRetry}>
+      {onRetry && !sessionEnded && (
+        <Button
+          variant="outline"
+          size="sm"
+          className="mt-3"
+          onClick={onRetry}
+          disabled={left > 0}
+          disabledReason={left > 0 ? t('common.tryAgainIn', { seconds: left }) : undefined}
+        >
           <RefreshCw aria-hidden />
           {t('common.retry')}
         </Button>

@@ -3,7 +3,9 @@ import { en } from './en'
 import { zh } from './zh'
 import { LANG_STORAGE_KEY, initialLang, translate } from './index'
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+// a plural `{count, plural, …}` counts as the placeholder `count`
+const placeholders = (text: string) =>
+  [...new Set([...text.replace(/\{(\w+), plural,(?:[^{}]|\{[^{}]*\})*\}/g, '{$1}').matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort()
 
 describe('dictionaries', () => {
   it('have the same keys in English and Chinese', () => {
@@ -29,6 +31,13 @@ describe('translate', () => {
   it('fills placeholders', () => {
     expect(translate('en', 'caps.version', { version: '1.0' })).toBe('Version 1.0')
     expect(translate('zh', 'caps.version', { version: '1.0' })).toBe('版本 1.0')
+  })
+
+  it('chooses the plural form for the count in English; Chinese has one form', () => {
+    expect(translate('en', 'models.files', { count: 1 })).toBe('1 file')
+    expect(translate('en', 'models.files', { count: 3 })).toBe('3 files')
+    expect(translate('en', 'models.files', { count: '1,204' })).toBe('1,204 files')
+    expect(translate('zh', 'models.files', { count: 1 })).toBe('1 个文件')
   })
 
   it('leaves unknown placeholders visible rather than blank', () => {

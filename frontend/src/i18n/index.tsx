@@ -33,9 +33,33 @@ export function initialLang(): Lang {
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string
 
+const pluralRules = new Map<Lang, Intl.PluralRules>()
+/** The plural category of `count` in `lang` ("one", "other", …). */
+function pluralOf(lang: Lang, count: number): string {
+  let rules = pluralRules.get(lang)
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(lang === 'zh' ? 'zh-CN' : 'en-US')))
+  return rules.select(count)
+}
+
+/** `{name, plural, one {# file} other {# files}}`: the branch for the count (`#` is the count as given). */
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other) \{[^{}]*\})+)\s*\}/g
+const BRANCH = /(=\d+|zero|one|two|few|many|other) \{([^{}]*)\}/g
+
+/**
+ * The text of `key` in `lang` with `{name}` placeholders filled from `params`. Counts take their plural form from an
+ * ICU-style `{count, plural, one {…} other {…}}` (Chinese needs none, English does: "1 file", "2 files").
+ */
 export function translate(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  const text = (loaded[lang] ?? en)[key]
+  let text: string = (loaded[lang] ?? en)[key]
   if (!params) return text
+  text = text.replace(PLURAL, (whole, name: string, branches: string) => {
+    if (!(name in params)) return whole
+    const value = params[name]
+    const count = typeof value === 'number' ? value : Number(String(value).replace(/[^\d.-]/g, ''))
+    const forms = new Map([...branches.matchAll(BRANCH)].map((m) => [m[1], m[2]] as const))
+    const form = forms.get(`=${count}`) ?? forms.get(pluralOf(lang, count)) ?? forms.get('other') ?? ''
+    return form.replace(/#/g, String(value))
+  })
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
 }
 

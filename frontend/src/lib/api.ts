@@ -5,13 +5,25 @@ import type {
   AuditPage,
   AuditQuery,
   Capabilities,
-  PublicCapabilities,
+  CatalogProvider,
   DeleteImpact,
   DeleteResult,
   DownloadedModelDetail,
   DownloadedModelPage,
   DownloadedModelsQuery,
-  ErrorResponse, LoginRequest, LoginResponse, Me } from '@/lib/types'
+  ErrorResponse,
+  ImportRequest,
+  ImportResult,
+  LoginRequest,
+  LoginResponse,
+  Me,
+  ModelMetadata,
+  Preflight,
+  PublicCapabilities,
+  SearchPage,
+  SearchParams,
+  UidCheck,
+} from '@/lib/types'
 
 /**
  * An error answered by our API (`{"error":{code,message,request_id,details?}}`), or a failure to
@@ -134,7 +146,7 @@ export async function call<T>(
   return data as T
 }
 
-/** Every call the page makes to our API. Components never call fetch themselves. */
+/** Every call the page makes to our API: the one namespace. Components never call fetch themselves. */
 export const catalog = {
   /** The full answer when signed in, the public part otherwise. */
   capabilities(signal?: AbortSignal): Promise<Capabilities | PublicCapabilities> {
@@ -152,6 +164,8 @@ export const catalog = {
   audit(query: AuditQuery, signal?: AbortSignal): Promise<AuditPage> {
     return call(() => http.GET('/api/v2/catalog/audit', { params: { query }, signal }))
   },
+
+  // block A: downloaded models
   models(query: DownloadedModelsQuery, signal?: AbortSignal): Promise<DownloadedModelPage> {
     return call(() => http.GET('/api/v2/catalog/models', { params: { query }, signal }))
   },
@@ -163,5 +177,47 @@ export const catalog = {
   },
   deleteModel(uid: string): Promise<DeleteResult> {
     return call(() => http.DELETE('/api/v2/catalog/models/{uid}', { params: { path: { uid } } }))
+  },
+
+  // block B: hub search
+  async search(params: SearchParams, signal?: AbortSignal): Promise<SearchPage> {
+    const q = params.q.trim()
+    const page = await call(() =>
+      http.GET('/api/v2/catalog/search', {
+        params: {
+          query: {
+            provider: params.provider,
+            sort: params.sort,
+            page: params.page,
+            limit: params.limit,
+            ...(q ? { q } : {}),
+            ...(params.task ? { task: params.task } : {}),
+            ...(params.cursor ? { cursor: params.cursor } : {}),
+          },
+        },
+        signal,
+      }),
+    )
+    // A proxy or a stale service may answer 200 with something else; never render that as results.
+    if (!page || !Array.isArray(page.items)) throw new ApiError({ status: 200, code: 'bad_response', message: 'The search answer has no result list.' })
+    return page
+  },
+  metadata(provider: CatalogProvider, id: string, signal?: AbortSignal): Promise<ModelMetadata> {
+    const [owner, ...rest] = id.split('/')
+    return call(() =>
+      http.GET('/api/v2/catalog/search/{provider}/{owner}/{name}', { params: { path: { provider, owner, name: rest.join('/') } }, signal }),
+    )
+  },
+
+  // import
+  preflight(body: ImportRequest, signal?: AbortSignal): Promise<Preflight> {
+    return call(() => http.POST('/api/v2/catalog/import/preflight', { body, signal }))
+  },
+  uidCheck(uid: string, signal?: AbortSignal): Promise<UidCheck> {
+    return call(() => http.GET('/api/v2/catalog/import/uid-check', { params: { query: { model_uid: uid } }, signal }))
+  },
+  /** Starts an import. The same Idempotency-Key makes a repeated submission return the same import. */
+  startImport(body: ImportRequest, idempotencyKey: string): Promise<ImportResult> {
+    return call(() => http.POST('/api/v2/catalog/import', { body, params: { header: { 'Idempotency-Key': idempotencyKey } } }))
   },
 }

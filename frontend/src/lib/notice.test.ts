@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { translate } from '@/i18n'
-import { hubFailureText, noticeText, type Notice } from './notice'
+import { noticeText, type Notice } from './notice'
 
 const zh = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('zh', key, params)
 const en = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('en', key, params)
@@ -29,12 +29,5 @@ describe('noticeText', () => {
   it('falls back to the server’s English message for a code it does not know, never to the code', () => {
     const later: Notice = { code: 'something_new', params: {}, message: 'Something new happened.' }
     expect(noticeText(zh, 'zh', later)).toBe('Something new happened.')
-  })
-})
-
-describe('hubFailureText', () => {
-  it('words a hub failure code, and an unknown one generically', () => {
-    expect(hubFailureText(zh, 'hub_unreachable')).toContain('HF_ENDPOINT')
-    expect(hubFailureText(en, 'UnknownHostException')).toBe('the last request failed')
   })
 })

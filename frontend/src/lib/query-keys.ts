@@ -1,8 +1,8 @@
-import type { AuditQuery, DownloadedModelsQuery } from '@/lib/types'
+import type { AuditQuery, CatalogProvider, DownloadedModelsQuery, ImportRequest, SearchParams } from '@/lib/types'
 
 /**
- * The one query-key factory for TanStack Query. Every query and invalidation goes through it,
- * so related data can be invalidated by prefix (e.g. everything under `catalogKeys.all`).
+ * The one query-key factory for TanStack Query. Every query and invalidation goes through it, so related data can
+ * be invalidated by prefix (e.g. everything under `catalogKeys.models()` after a delete or an import).
  */
 export const catalogKeys = {
   all: ['catalog'] as const,
@@ -13,4 +13,10 @@ export const catalogKeys = {
   modelList: (query: DownloadedModelsQuery) => [...catalogKeys.models(), 'list', query] as const,
   model: (uid: string) => [...catalogKeys.models(), 'detail', uid] as const,
   deleteImpact: (uid: string) => [...catalogKeys.models(), 'delete-impact', uid] as const,
+  hubs: () => [...catalogKeys.all, 'hub-search'] as const,
+  search: (params: SearchParams) => [...catalogKeys.hubs(), 'search', params] as const,
+  metadata: (provider: CatalogProvider, id: string) => [...catalogKeys.hubs(), 'metadata', provider, id] as const,
+  imports: () => [...catalogKeys.all, 'import'] as const,
+  preflight: (body: ImportRequest) => [...catalogKeys.imports(), 'preflight', body] as const,
+  uidCheck: (uid: string) => [...catalogKeys.imports(), 'uid-check', uid] as const,
 }

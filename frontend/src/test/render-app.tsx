@@ -62,6 +62,7 @@ export function stubFetch(answer: (request: Request) => Response | Promise<Respo
 export const sampleCapabilities: Capabilities = {
   service: 'nebula-model-catalog',
   version: '1.2.3-test',
+  imports: { engine_types: ['vllm', 'sglang'], max_replicas: 8 },
   database: { reachable: true, error: null },
   nebula: { configured: true, simulated: true, url_host: 'nebula-sim.local:18091', reachable: true, error: null },
   hubs: [

@@ -2,18 +2,30 @@ import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { LANG_STORAGE_KEY } from '@/i18n'
-import { renderApp, stubApi } from '@/test/render-app'
+import { jsonResponse, renderApp, sampleCapabilities, stubApi } from '@/test/render-app'
 
 describe('app shell', () => {
-  it('shows a welcome at / without redirecting, with Models and More in the navigation', () => {
+  it('shows a welcome at / without redirecting, with More in the navigation and no Models link to nowhere', async () => {
     stubApi()
     const { location } = renderApp({ path: '/', lang: 'en' })
 
     expect(screen.getByRole('heading', { level: 1, name: 'Welcome to Nebula Model Catalog' })).toBeTruthy()
     const nav = screen.getByRole('navigation', { name: 'Main navigation' })
-    expect(within(nav).getByRole('link', { name: 'Models' }).getAttribute('href')).toBe('/models')
     expect(within(nav).getByRole('button', { name: 'More' })).toBeTruthy()
+    // the public capabilities name no Nebula UI: no Models link
+    await screen.findByRole('heading', { level: 1 })
+    expect(within(nav).queryByRole('link', { name: 'Models' })).toBeNull()
     expect(location.history).toEqual(['/'])
+  })
+
+  it("links Models to Nebula's own Models page when the service knows Nebula's UI", async () => {
+    stubApi({
+      '/api/v2/catalog/capabilities': () =>
+        jsonResponse({ ...sampleCapabilities, nebula: { ...sampleCapabilities.nebula, ui_url: 'https://nebula.example.com' } }),
+    })
+    renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
+    const nav = screen.getByRole('navigation', { name: 'Main navigation' })
+    expect((await within(nav).findByRole('link', { name: 'Models' })).getAttribute('href')).toBe('https://nebula.example.com/models')
   })
 
   it('opens Model Catalog from the More menu with the keyboard', async () => {

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { Activity } from 'lucide-react'
 import { Link } from 'wouter'
 import { useI18n } from '@/i18n'
-import { resolveModelsUrl } from '@/lib/config'
+import { nebulaModelsUrl, useNebulaUiUrl } from '@/features/capabilities/use-capabilities'
 import { ROUTES } from '@/routes'
 import { LanguageSwitch } from './language-switch'
 import { MoreMenu } from './more-menu'
@@ -10,10 +10,10 @@ import { navItemClasses } from './nav-item'
 import { ThemeSwitch } from './theme-switch'
 import { UserMenu } from './user-menu'
 
-/** Top bar (product name, Models link, More menu, language switch, account) and the main content area. */
+/** Top bar (product name, Nebula's Models link when configured, More menu, language, theme, account) and the main area. */
 export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useI18n()
-  const modelsUrl = resolveModelsUrl()
+  const nebulaUi = useNebulaUiUrl()
 
   return (
     <div className="flex min-h-screen flex-col">
@@ -38,9 +38,12 @@ export function AppShell({ children }: { children: ReactNode }) {
           </Link>
           <span className="hidden h-6 w-px bg-border sm:block" aria-hidden />
           <nav aria-label={t('nav.label')} className="flex min-w-0 items-center gap-0.5 sm:gap-1">
-            <a href={modelsUrl} className={navItemClasses(false)}>
-              {t('nav.models')}
-            </a>
+            {/* Nebula's own Models page, when the service knows where Nebula's UI is */}
+            {nebulaUi && (
+              <a href={nebulaModelsUrl(nebulaUi)} className={navItemClasses(false)}>
+                {t('nav.models')}
+              </a>
+            )}
             <MoreMenu />
           </nav>
           <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-2">

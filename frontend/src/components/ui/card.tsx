@@ -1,4 +1,4 @@
-import type { HTMLAttributes } from 'react'
+import type { ComponentProps, HTMLAttributes } from 'react'
 import { cn } from '@/lib/utils'
 
 export function Card({ className, ...props }: HTMLAttributes<HTMLElement>) {
@@ -18,6 +18,7 @@ export function CardDescription({ className, ...props }: HTMLAttributes<HTMLPara
   return <p className={cn('text-sm text-muted-foreground', className)} {...props} />
 }
 
-export function CardContent({ className, ...props }: HTMLAttributes<HTMLDivElement>) {
+/** A card's body; takes a `ref` (React 19: a plain prop) for callers that scroll to it. */
+export function CardContent({ className, ...props }: ComponentProps<'div'>) {
   return <div className={cn('px-5 py-5 sm:px-6', className)} {...props} />
 }

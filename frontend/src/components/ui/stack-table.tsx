@@ -89,7 +89,7 @@ export function StackRow({ className, ...props }: HTMLAttributes<HTMLTableRowEle
       role="row"
       className={cn(
         'rounded-lg border bg-card lg:table-row lg:rounded-none lg:border-0 lg:border-b lg:p-0 lg:last:border-b-0 lg:hover:bg-muted/50',
-        variant === 'cards' ? 'grid grid-cols-3 gap-x-3 gap-y-1 px-3 py-2 sm:grid-cols-6' : 'block p-3',
+        variant === 'cards' ? 'grid grid-cols-3 gap-x-3 gap-y-0.5 px-3 py-2 sm:grid-cols-6' : 'block p-3',
         className,
       )}
       {...props}

@@ -17,7 +17,7 @@ const records: AuditRecord[] = [
     outcome: 'denied',
     request_id: 'req-denied-1',
     client_address: '10.0.0.7',
-    details: { reason: 'requires admin' },
+    details: { method: 'DELETE' },
     correlates_to: null,
     attempts: 7,
     last_at: '2026-11-26T10:06:00Z',
@@ -27,10 +27,15 @@ const records: AuditRecord[] = [
     occurred_at: '2026-11-26T10:00:00Z',
     actor: 'admin',
     role: 'admin',
-    action: 'login',
+    action: 'delete',
+    model_uid: 'llama-3-1-8b',
     outcome: 'succeeded',
-    request_id: 'req-login-1',
-    client_address: null,
+    request_id: 'req-delete-1',
+    client_address: '0:0:0:0:0:0:0:1',
+    // one row per write: the intent's details and the outcome's, folded by the service
+    details: { model_name: 'meta-llama/Llama-3.1-8B-Instruct', freed_bytes_expected: 17_120_000_000, gc_queued_nodes: 3, token_id: 'abc' },
+    correlates_to: null,
+    completed_at: '2026-11-26T10:00:02Z',
     attempts: 1,
   },
 ]
@@ -59,7 +64,7 @@ describe('Audit page', () => {
     expect(first.getByText('ops-li')).toBeTruthy()
     expect(first.getByText('operator')).toBeTruthy()
     expect(first.getByText('delete')).toBeTruthy()
-    expect(first.getByText('reason: requires admin')).toBeTruthy()
+    expect(first.getByText('method: DELETE')).toBeTruthy()
     expect(first.getByText('huggingface / Qwen/Qwen2.5-7B-Instruct')).toBeTruthy()
     expect(first.getByText('qwen2-5-7b')).toBeTruthy()
     expect(first.getByText('Denied')).toBeTruthy()
@@ -69,8 +74,16 @@ describe('Audit page', () => {
     const time = rows[0].querySelector('time')!
     expect(time.getAttribute('dateTime')).toBe('2026-11-26T10:04:05Z')
     expect(time.textContent).toMatch(/2026/)
-    expect(within(rows[1]).getByText('Succeeded')).toBeTruthy()
-    expect(screen.getByText('1–2 of 2')).toBeTruthy()
+    const second = within(rows[1])
+    expect(second.getByText('Succeeded')).toBeTruthy()
+    // details for people: sizes as sizes (as block A says them), no token ids
+    expect(second.getByText('space freed (expected): 17.1 GB')).toBeTruthy()
+    expect(second.getByText('nodes told to remove files: 3')).toBeTruthy()
+    expect(rows[1].textContent).not.toContain('token')
+    expect(rows[1].textContent).not.toContain('17120000000')
+    // the loopback address as people write it
+    expect(second.getByText('::1')).toBeTruthy()
+    expect(screen.getByText(/1–2 of 2/)).toBeTruthy()
     expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
       'Time', 'Actor', 'Role', 'Action', 'Target', 'Outcome', 'Request ID', 'Client address',
     ])
@@ -108,12 +121,12 @@ describe('Audit page', () => {
   it('shows the error with its request id', async () => {
     stubFetch((request) =>
       pathOf(request).startsWith('/api/v2/catalog/audit')
-        ? jsonResponse({ error: { code: 'service_unavailable', message: 'Database down', request_id: 'req-db' } }, 503)
+        ? jsonResponse({ error: { code: 'database_unavailable', message: 'Database down', request_id: 'req-db' } }, 503)
         : jsonResponse(sampleCapabilities),
     )
     renderApp({ path: '/audit', lang: 'en', role: 'admin' })
     const alert = await screen.findByTestId('audit-error')
-    expect(within(alert).getByText('Database down')).toBeTruthy()
+    expect(within(alert).getByText(/The catalog’s database is not answering/)).toBeTruthy()
     expect(within(alert).getByText('req-db')).toBeTruthy()
   })
 

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Loader2, RefreshCw, ScrollText, SearchX } from 'lucide-react'
 import { ApiErrorAlert } from '@/components/api-error-alert'
 import { Button } from '@/components/ui/button'
 import { Card, CardContent, CardHeader } from '@/components/ui/card'
 import { EmptyState } from '@/components/ui/empty-state'
-import { Pagination } from '@/components/ui/pagination'
+import { Pager } from '@/components/ui/pager'
 import { Skeleton } from '@/components/ui/skeleton'
 import { AuditFilters, NO_FILTERS, type AuditFilterValues } from '@/features/audit/audit-filters'
 import { AuditTable } from '@/features/audit/audit-table'
@@ -37,6 +37,7 @@ function AuditPageContent() {
     ...(filters.outcome && { outcome: filters.outcome }),
   }
   const audit = useAudit(query)
+  const top = useRef<HTMLDivElement>(null)
   const filtered = filters.action !== '' || filters.actor !== '' || filters.outcome !== ''
 
   useEffect(() => {
@@ -73,9 +74,9 @@ function AuditPageContent() {
             }}
           />
         </CardHeader>
-        <CardContent className="space-y-4">
+        <CardContent className="scroll-mt-20 space-y-4" ref={top}>
           {audit.error != null && (
-            <ApiErrorAlert title={t('audit.errorTitle')} error={audit.error} onRetry={() => void audit.refetch()} testId="audit-error" />
+            <ApiErrorAlert key={audit.errorUpdatedAt} title={t('audit.errorTitle')} error={audit.error} onRetry={() => void audit.refetch()} testId="audit-error" />
           )}
           {audit.data ? (
             audit.data.items.length === 0 ? (
@@ -85,12 +86,19 @@ function AuditPageContent() {
             ) : (
               <>
                 <AuditTable items={audit.data.items} />
-                <Pagination
+                <Pager
                   page={audit.data.page}
-                  limit={audit.data.limit}
-                  total={audit.data.total}
+                  last={Math.max(1, Math.ceil(audit.data.total / audit.data.limit))}
+                  busy={audit.isFetching}
                   onPage={setPage}
-                  disabled={audit.isFetching}
+                  scrollTarget={top}
+                  summary={{
+                    from: (audit.data.page - 1) * audit.data.limit + 1,
+                    to: (audit.data.page - 1) * audit.data.limit + audit.data.items.length,
+                    total: audit.data.total,
+                  }}
+                  label={t('common.pagination')}
+                  testId="audit-pager"
                 />
               </>
             )

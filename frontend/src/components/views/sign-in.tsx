@@ -8,7 +8,7 @@ import { Card } from '@/components/ui/card'
 import { Input, Label } from '@/components/ui/input'
 import { usePublicCapabilities } from '@/features/capabilities/use-capabilities'
 import { useSignIn } from '@/features/auth/use-auth-actions'
-import { useCountdown } from '@/features/auth/use-countdown'
+import { useCountdown } from '@/lib/use-countdown'
 import { useSession } from '@/features/auth/use-session'
 import { useI18n } from '@/i18n'
 import { ApiError } from '@/lib/api'
@@ -82,7 +82,7 @@ export function SignInView() {
           (error instanceof ApiError && error.status === 429 ? (
             <Alert className="mt-5" role="alert" tone="warning" icon={<Timer aria-hidden />} title={t('auth.tooManyTitle')} data-testid="sign-in-error">
               <p className="text-foreground">
-                {waitSeconds > 0 ? t('auth.tryAgainIn', { seconds: waitSeconds }) : t('auth.tryAgainNow')}
+                {waitSeconds > 0 ? t('common.tryAgainIn', { seconds: waitSeconds }) : t('common.tryAgainNow')}
               </p>
               <RequestIdLine requestId={error.requestId} />
             </Alert>

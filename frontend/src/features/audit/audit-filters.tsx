@@ -4,6 +4,7 @@ import { Button } from '@/components/ui/button'
 import { Input, Label, Select } from '@/components/ui/input'
 import { useI18n } from '@/i18n'
 import type { AuditOutcome } from '@/lib/types'
+import { AUDIT_OUTCOMES as OUTCOMES } from '@/lib/types'
 
 export interface AuditFilterValues {
   action: string
@@ -12,7 +13,6 @@ export interface AuditFilterValues {
 }
 
 export const NO_FILTERS: AuditFilterValues = { action: '', actor: '', outcome: '' }
-const OUTCOMES: AuditOutcome[] = ['accepted', 'succeeded', 'failed', 'denied']
 /** Actions the service records today (the field stays free text for new ones). */
 const KNOWN_ACTIONS = ['login', 'login_failed', 'logout', 'import', 'delete']
 

@@ -1,9 +1,10 @@
 import { Badge, type BadgeTone } from '@/components/ui/badge'
 import { StackBody, StackCell, StackHead, StackRow, StackTable, StackTh } from '@/components/ui/stack-table'
 import { useI18n } from '@/i18n'
-import { formatDateTime } from '@/lib/format'
+import { formatAddress, formatDateTime } from '@/lib/format'
 import { isRole } from '@/lib/roles'
 import type { AuditOutcome, AuditRecord } from '@/lib/types'
+import { detailLines } from './audit-details'
 
 const OUTCOME_TONE: Record<AuditOutcome, BadgeTone> = {
   accepted: 'info',
@@ -24,20 +25,24 @@ function Target({ record }: { record: AuditRecord }) {
   const source = [record.provider, record.model_id].filter(Boolean).join(' / ')
   if (!source && !record.model_uid) return <span className="text-muted-foreground">{t('common.none')}</span>
   return (
-    <span className="min-w-0 space-y-0.5">
-      {source && <span className="block break-all">{source}</span>}
-      {record.model_uid && <span className="block font-mono text-xs break-all text-muted-foreground">{record.model_uid}</span>}
+    <span className="block min-w-0 space-y-0.5">
+      {/* ids break at their own separators, never letter by letter */}
+      {source && <span className="block [overflow-wrap:anywhere]">{source}</span>}
+      {record.model_uid && <span className="block font-mono text-xs text-muted-foreground [overflow-wrap:anywhere]">{record.model_uid}</span>}
     </span>
   )
 }
 
-function detailText(details: AuditRecord['details']): string | null {
-  if (!details) return null
-  const parts = Object.entries(details).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
-  return parts.length ? parts.join(' · ') : null
-}
+/**
+ * Fixed column widths from `lg`: Target and Action get the room, ids and times take what they need, so nothing wraps
+ * letter by letter and the table never scrolls sideways.
+ */
+const COLUMNS = ['lg:w-44', 'lg:w-28', 'lg:w-24', '', 'lg:w-[22%]', 'lg:w-32', 'lg:w-40', 'lg:w-32']
 
-/** Audit records as a table (wide screens) or labelled cards (narrow screens). */
+/**
+ * Audit records as a table (wide screens) or labelled cards (narrow screens): one row per write, its outcome folded
+ * in by the service (when it completed on hover), details worded for people.
+ */
 export function AuditTable({ items }: { items: AuditRecord[] }) {
   const { t, lang } = useI18n()
   const col = {
@@ -51,7 +56,7 @@ export function AuditTable({ items }: { items: AuditRecord[] }) {
     client: t('audit.client'),
   }
   return (
-    <StackTable aria-label={t('audit.tableLabel')} data-testid="audit-table">
+    <StackTable aria-label={t('audit.tableLabel')} data-testid="audit-table" columns={COLUMNS}>
       <StackHead>
         {Object.values(col).map((name) => (
           <StackTh key={name}>{name}</StackTh>
@@ -59,7 +64,7 @@ export function AuditTable({ items }: { items: AuditRecord[] }) {
       </StackHead>
       <StackBody>
         {items.map((record) => {
-          const details = detailText(record.details)
+          const details = detailLines(t, lang, record.details)
           return (
             <StackRow key={record.id} data-testid="audit-row">
               <StackCell label={col.time} className="lg:whitespace-nowrap">
@@ -67,7 +72,7 @@ export function AuditTable({ items }: { items: AuditRecord[] }) {
                   {formatDateTime(record.occurred_at, lang)}
                 </time>
               </StackCell>
-              <StackCell label={col.actor} className="font-medium break-all lg:break-normal lg:whitespace-nowrap">
+              <StackCell label={col.actor} className="font-medium [overflow-wrap:anywhere]">
                 {record.actor}
               </StackCell>
               <StackCell label={col.role} className="lg:whitespace-nowrap">
@@ -77,18 +82,26 @@ export function AuditTable({ items }: { items: AuditRecord[] }) {
                   <span className="text-muted-foreground">{t('common.none')}</span>
                 )}
               </StackCell>
-              <StackCell label={col.action} className="lg:min-w-48">
+              <StackCell label={col.action}>
                 <span className="min-w-0">
                   <code className="font-mono text-[0.8125rem]">{record.action}</code>
-                  {details && <span className="block text-xs break-words text-muted-foreground">{details}</span>}
+                  {details.map((line) => (
+                    <span key={line} className="block text-xs break-words text-muted-foreground">
+                      {line}
+                    </span>
+                  ))}
                 </span>
               </StackCell>
               <StackCell label={col.target}>
                 <Target record={record} />
               </StackCell>
               <StackCell label={col.outcome}>
-                <span className="inline-flex items-center gap-1.5">
+                <span
+                  className="inline-flex flex-wrap items-center gap-1.5"
+                  title={record.completed_at ? t('audit.completedAt', { time: formatDateTime(record.completed_at, lang) }) : undefined}
+                >
                   <OutcomeBadge outcome={record.outcome} />
+                  {record.outcome === 'accepted' && <span className="text-xs text-muted-foreground">{t('audit.pending')}</span>}
                   {record.attempts > 1 && (
                     <span className="text-xs text-muted-foreground whitespace-nowrap" title={record.last_at ?? undefined}>
                       {t('audit.attempts', { count: record.attempts })}
@@ -97,11 +110,13 @@ export function AuditTable({ items }: { items: AuditRecord[] }) {
                 </span>
               </StackCell>
               <StackCell label={col.requestId}>
-                <code className="font-mono text-xs break-all select-all lg:break-normal lg:whitespace-nowrap">{record.request_id}</code>
+                <code className="font-mono text-xs select-all [overflow-wrap:anywhere]">{record.request_id}</code>
               </StackCell>
               <StackCell label={col.client}>
                 {record.client_address ? (
-                  <span className="font-mono text-xs break-all lg:break-normal lg:whitespace-nowrap">{record.client_address}</span>
+                  <span className="font-mono text-xs [overflow-wrap:anywhere]" title={record.client_address}>
+                    {formatAddress(record.client_address)}
+                  </span>
                 ) : (
                   <span className="text-muted-foreground">{t('common.none')}</span>
                 )}

@@ -1,212 +1,115 @@
 import type { ReactNode } from 'react'
-import { Boxes, CheckCircle2, Database, Globe, Info, KeyRound, Loader2, RefreshCw, Server, XCircle } from 'lucide-react'
+import { CheckCircle2, CircleDashed, CloudOff, FlaskConical, Loader2, PauseCircle, RefreshCw, XCircle } from 'lucide-react'
 import { ApiErrorAlert } from '@/components/api-error-alert'
-import { Badge } from '@/components/ui/badge'
+import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
-import { Card } from '@/components/ui/card'
-import { Skeleton } from '@/components/ui/skeleton'
-import { Tooltip, TooltipContent, TooltipTrigger } from '@/components/ui/tooltip'
-import { useI18n } from '@/i18n'
+import { useI18n, type MessageKey } from '@/i18n'
+import { hubFailureText } from '@/lib/error-text'
+import { cn } from '@/lib/utils'
 import type { Capabilities, HubCapability } from '@/lib/types'
 
 interface CapabilityStripProps {
   data: Capabilities | undefined
   error: unknown
-  isPending: boolean
   isFetching: boolean
   onRefresh: () => void
 }
 
-/** The service's status in one strip: version, database, Nebula and each model hub. */
-export function CapabilityStrip({ data, error, isPending, isFetching, onRefresh }: CapabilityStripProps) {
-  const { t } = useI18n()
-  const headingId = 'capabilities-heading'
+type Health = 'ok' | 'down' | 'paused' | 'unknown' | 'off'
 
+const LOOK: Record<Health, { Icon: typeof CheckCircle2; text: string; word: MessageKey }> = {
+  ok: { Icon: CheckCircle2, text: 'text-success', word: 'caps.reachable' },
+  down: { Icon: XCircle, text: 'text-destructive', word: 'caps.unreachable' },
+  paused: { Icon: PauseCircle, text: 'text-warning', word: 'caps.paused' },
+  unknown: { Icon: CircleDashed, text: 'text-muted-foreground', word: 'caps.notChecked' },
+  off: { Icon: CircleDashed, text: 'text-muted-foreground', word: 'caps.disabled' },
+}
+
+/** A hub's health as the status line shows it (the same reading block B uses to offer or withhold search). */
+export function hubHealth(hub: HubCapability): Health {
+  if (!hub.enabled) return 'off'
+  if (hub.circuit === 'open') return 'paused'
+  if (hub.reachable === false) return 'down'
+  return hub.reachable ? 'ok' : 'unknown'
+}
+
+/**
+ * The service's status in one line above block A: database, Nebula and each hub, each with a word, not only a colour.
+ * It reads what block A and block B read (Nebula unreachable while block A is stale, a hub unreachable before anyone
+ * searched), so it never contradicts them; whatever is down gets one sentence below saying what that means.
+ */
+export function CapabilityStrip({ data, error, isFetching, onRefresh }: CapabilityStripProps) {
+  const { t } = useI18n()
+  const downHubs = data?.hubs.filter((h) => hubHealth(h) === 'down' || hubHealth(h) === 'paused') ?? []
   return (
-    <Card aria-labelledby={headingId} data-testid="capability-strip" aria-busy={isFetching}>
-      <div className="flex items-center justify-between gap-3 px-5 pt-4 sm:px-6">
-        <h2 id={headingId} className="text-base font-bold">
+    <section aria-labelledby="capabilities-heading" data-testid="capability-strip" aria-busy={isFetching} className="space-y-2">
+      <div className="glass rim-light flex flex-wrap items-center gap-x-4 gap-y-2 rounded-xl border px-4 py-2.5 text-sm">
+        <h2 id="capabilities-heading" className="font-semibold">
           {t('caps.title')}
         </h2>
-        <Button variant="outline" size="sm" onClick={onRefresh} disabled={isFetching}>
+        {data ? (
+          <ul className="flex min-w-0 flex-1 flex-wrap items-center gap-x-4 gap-y-1.5">
+            <Item testId="cap-database" label={t('caps.database')} health={data.database.reachable ? 'ok' : 'down'} />
+            <Item testId="cap-nebula" label={t('caps.nebula')} health={data.nebula.reachable ? 'ok' : 'down'} title={data.nebula.url_host ?? undefined}>
+              {data.nebula.simulated && (
+                <span className="inline-flex items-center gap-1 text-info" title={t('caps.simulatorBanner')} data-testid="simulator-badge">
+                  <FlaskConical className="size-3.5" aria-hidden />
+                  {t('caps.simulated')}
+                </span>
+              )}
+            </Item>
+            {data.hubs.map((hub) => (
+              <Item
+                key={hub.provider}
+                testId={`cap-hub-${hub.provider}`}
+                label={t(`provider.${hub.provider}`)}
+                health={hubHealth(hub)}
+                title={hub.base_url_host}
+              />
+            ))}
+          </ul>
+        ) : (
+          <p className="flex-1 text-muted-foreground">{error != null ? t('caps.statusUnknown') : <Loader2 className="size-4 animate-spin" aria-label={t('common.refreshing')} />}</p>
+        )}
+        <span className="text-xs text-muted-foreground tabular-nums" data-testid="cap-service">
+          {data && t('caps.version', { version: data.version })}
+        </span>
+        <Button variant="ghost" size="sm" onClick={() => !isFetching && onRefresh()} aria-disabled={isFetching || undefined}>
           {isFetching ? <Loader2 className="animate-spin" aria-hidden /> : <RefreshCw aria-hidden />}
-          {isFetching ? t('caps.refreshing') : t('caps.refresh')}
+          {t('caps.refresh')}
         </Button>
       </div>
-      <div className="px-5 pt-3 pb-5 sm:px-6">
-        {data ? (
-          <>
-            {error != null && <CapabilityError error={error} onRetry={onRefresh} className="mb-3" />}
-            <CapabilityTiles caps={data} />
-          </>
-        ) : isPending && error == null ? (
-          <CapabilityLoading />
-        ) : (
-          <CapabilityError error={error} onRetry={onRefresh} />
-        )}
-      </div>
-    </Card>
-  )
-}
-
-function CapabilityLoading() {
-  const { t } = useI18n()
-  return (
-    <div role="status" className="space-y-3">
-      <p className="flex items-center gap-2 text-sm text-muted-foreground">
-        <Loader2 className="size-4 animate-spin" aria-hidden />
-        {t('caps.loading')}
-      </p>
-      <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-5">
-        {Array.from({ length: 5 }, (_, i) => (
-          <Skeleton key={i} className="h-24" />
-        ))}
-      </div>
-    </div>
-  )
-}
-
-function CapabilityError({ error, onRetry, className }: { error: unknown; onRetry: () => void; className?: string }) {
-  const { t } = useI18n()
-  return (
-    <ApiErrorAlert title={t('caps.errorTitle')} error={error} onRetry={onRetry} className={className} testId="capability-error" />
-  )
-}
-
-function CapabilityTiles({ caps }: { caps: Capabilities }) {
-  const { t } = useI18n()
-  return (
-    <ul className="grid gap-3 sm:grid-cols-2 xl:grid-cols-5">
-      <Tile icon={<Server aria-hidden />} label={t('caps.service')} testId="cap-service">
-        <p className="truncate font-mono text-sm" title={caps.service}>
-          {caps.service}
-        </p>
-        <p className="text-sm text-muted-foreground">{t('caps.version', { version: caps.version })}</p>
-      </Tile>
-
-      <Tile
-        icon={<Database aria-hidden />}
-        label={t('caps.database')}
-        status={<Reachability ok={caps.database.reachable} />}
-        testId="cap-database"
-      >
-        {caps.database.error && <ErrorText text={caps.database.error} />}
-      </Tile>
-
-      <Tile
-        icon={<Boxes aria-hidden />}
-        label={t('caps.nebula')}
-        status={
-          <>
-            <Reachability ok={caps.nebula.reachable} />
-            <Badge tone={caps.nebula.configured ? 'neutral' : 'warning'}>
-              {caps.nebula.configured ? t('caps.configured') : t('caps.notConfigured')}
-            </Badge>
-            {caps.nebula.simulated && <Badge tone="info">{t('caps.simulatedShort')}</Badge>}
-          </>
-        }
-        testId="cap-nebula"
-      >
-        <HostLine host={caps.nebula.url_host} />
-        {caps.nebula.error && <ErrorText text={caps.nebula.error} />}
-      </Tile>
-
-      {caps.hubs.length === 0 ? (
-        <li className="rounded-lg border border-dashed p-3 text-sm text-muted-foreground sm:col-span-2">{t('caps.noHubs')}</li>
-      ) : (
-        caps.hubs.map((hub) => <HubTile key={hub.provider} hub={hub} />)
+      {data?.nebula.simulated && <p className="px-1 text-xs text-muted-foreground">{t('caps.simulatorBanner')}</p>}
+      {error != null && !data && <ApiErrorAlert title={t('caps.statusUnknown')} error={error} onRetry={onRefresh} testId="capability-error" />}
+      {data && !data.database.reachable && <Alert tone="danger" icon={<CloudOff aria-hidden />} title={t('caps.databaseDown')} />}
+      {data && !data.nebula.reachable && (
+        <Alert tone="warning" icon={<CloudOff aria-hidden />} title={t('caps.nebulaDown')} data-testid="nebula-down" />
       )}
-    </ul>
+      {downHubs.map((hub) => (
+        <Alert
+          key={hub.provider}
+          tone="warning"
+          icon={<CloudOff aria-hidden />}
+          title={hubFailureText(t, hub.circuit === 'open' || !hub.last_failure_reason ? 'hub_unreachable' : hub.last_failure_reason, hub.provider)}
+          data-testid={`hub-down-${hub.provider}`}
+        >
+          {t('caps.mirror')}: <code className="font-mono text-foreground">{hub.endpoint_variable}</code> · {t('caps.token')}:{' '}
+          {hub.token_configured ? t('caps.tokenSet') : t('caps.tokenNone')}
+        </Alert>
+      ))}
+    </section>
   )
 }
 
-function HubTile({ hub }: { hub: HubCapability }) {
+function Item({ label, health, title, testId, children }: { label: string; health: Health; title?: string; testId: string; children?: ReactNode }) {
   const { t } = useI18n()
+  const { Icon, text, word } = LOOK[health]
   return (
-    <Tile
-      icon={<Globe aria-hidden />}
-      label={t(`provider.${hub.provider}`)}
-      status={
-        <>
-          <Badge tone={hub.enabled ? 'success' : 'neutral'}>
-            {hub.enabled ? <CheckCircle2 className="size-3.5" aria-hidden /> : <XCircle className="size-3.5" aria-hidden />}
-            {hub.enabled ? t('caps.enabled') : t('caps.disabled')}
-          </Badge>
-          <span className="inline-flex items-center gap-0.5">
-            <Badge tone="neutral">
-              <KeyRound className="size-3.5" aria-hidden />
-              {hub.token_configured ? t('caps.tokenConfigured') : t('caps.tokenMissing')}
-            </Badge>
-            <Tooltip>
-              <TooltipTrigger
-                className="inline-flex size-6 items-center justify-center rounded-md text-muted-foreground hover:bg-accent hover:text-foreground"
-                aria-label={t('caps.tokenHintLabel')}
-              >
-                <Info className="size-4" aria-hidden />
-              </TooltipTrigger>
-              <TooltipContent>{t('caps.tokenHint')}</TooltipContent>
-            </Tooltip>
-          </span>
-        </>
-      }
-      testId={`cap-hub-${hub.provider}`}
-    >
-      <HostLine host={hub.base_url_host} />
-    </Tile>
-  )
-}
-
-function Tile({
-  icon,
-  label,
-  status,
-  testId,
-  children,
-}: {
-  icon: ReactNode
-  label: string
-  status?: ReactNode
-  testId: string
-  children?: ReactNode
-}) {
-  return (
-    <li className="flex min-w-0 flex-col gap-2 rounded-lg border bg-muted/40 p-3" data-testid={testId}>
-      <h3 className="flex min-w-0 items-center gap-2 text-sm font-semibold [&_svg]:size-4 [&_svg]:shrink-0 [&_svg]:text-muted-foreground">
-        {icon}
-        <span className="truncate">{label}</span>
-      </h3>
-      {status && <div className="flex flex-wrap gap-1.5">{status}</div>}
+    <li className="inline-flex items-center gap-1.5" data-testid={testId} data-health={health} title={title}>
+      <Icon className={cn('size-4 shrink-0', text)} aria-hidden />
+      <span className="font-medium">{label}</span>
+      <span className={cn('text-xs', health === 'ok' ? 'text-muted-foreground' : text)}>{t(word)}</span>
       {children}
     </li>
   )
-}
-
-function Reachability({ ok }: { ok: boolean }) {
-  const { t } = useI18n()
-  return (
-    <Badge tone={ok ? 'success' : 'danger'}>
-      {ok ? <CheckCircle2 className="size-3.5" aria-hidden /> : <XCircle className="size-3.5" aria-hidden />}
-      {ok ? t('caps.reachable') : t('caps.unreachable')}
-    </Badge>
-  )
-}
-
-function HostLine({ host }: { host: string | null | undefined }) {
-  const { t } = useI18n()
-  return (
-    <p className="flex min-w-0 items-baseline gap-1.5 text-sm">
-      <span className="shrink-0 text-muted-foreground">{t('caps.host')}:</span>
-      {host ? (
-        <span className="truncate font-mono" title={host}>
-          {host}
-        </span>
-      ) : (
-        <span className="text-muted-foreground">{t('caps.noHost')}</span>
-      )}
-    </p>
-  )
-}
-
-function ErrorText({ text }: { text: string }) {
-  return <p className="text-sm break-words text-destructive">{text}</p>
 }

@@ -32,3 +32,23 @@ export function usePublicCapabilities() {
     staleTime: 30_000,
   })
 }
+
+/**
+ * Nebula's own web UI (CATALOG_NEBULA_UI_URL), or null when it is not configured: then the page offers no link to it
+ * (a link to a page that is not there is worse than none). Signed in it comes with the full status, else with the
+ * public part the sign-in page reads anyway: no request of its own.
+ */
+export function useNebulaUiUrl(): string | null {
+  const signedIn = useSession() != null
+  const full = useCapabilities()
+  const open = useQuery({
+    queryKey: catalogKeys.capabilities('public'),
+    queryFn: ({ signal }) => catalog.capabilities(signal),
+    staleTime: 30_000,
+    enabled: !signedIn,
+  })
+  return (signedIn ? full.data?.nebula.ui_url : open.data?.nebula.ui_url) ?? null
+}
+
+/** Nebula's Models page, beside which this page sits. */
+export const nebulaModelsUrl = (ui: string) => `${ui}/models`

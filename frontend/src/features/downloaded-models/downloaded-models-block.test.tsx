@@ -7,7 +7,7 @@ import { emptyModelPage, jsonResponse, pathOf, renderApp, stubApi } from '@/test
 
 const base: Omit<DownloadedModelRow, 'model_name' | 'model_uid' | 'state'> = {
   source: 'huggingface', revision: 'main', size_bytes: 15_200_000_000,
-  nodes: [{ node_id: 'gpu-a', size_bytes: 15_200_000_000, complete: true, last_access: null, alive: true }],
+  nodes: [{ node_id: 'gpu-a', cache_path: '/DATA/Model/models--Qwen--Qwen2.5-7B', size_bytes: 15_200_000_000, complete: true, last_access: null, alive: true }],
   node_count: 1, last_used: '2026-11-26T09:00:00Z', last_seen_running: null, engine_type: null, endpoints: [], replicas: { desired: 1, ready: 1, unhealthy: 0 }, progress: null,
   error: null, imported_by: 'ops', imported_at: '2026-11-25T09:00:00Z', deletable: true, delete_blocked_by: [],
 }
@@ -208,7 +208,7 @@ describe('Downloaded models (block A)', () => {
     await screen.findAllByTestId('model-row')
     expect(screen.getByTestId('sort-name').closest('th')!.getAttribute('aria-sort')).toBe('ascending')
     // Source, Nodes and Actions have no sort in the API: plain headers
-    expect(screen.getAllByRole('columnheader').filter((th) => th.querySelector('button')).map((th) => th.textContent)).toEqual(['Model', 'Size', 'Last used', 'State'])
+    expect(screen.getAllByRole('columnheader').filter((th) => th.querySelector('button')).map((th) => th.textContent)).toEqual(['Model', 'Size', 'Last seen running', 'State'])
     await user.click(screen.getByTestId('sort-size'))
     await waitFor(() => expect(Object.fromEntries(new URL(modelRequests(mock).at(-1)!.url).searchParams)).toMatchObject({ sort: 'size', order: 'desc', page: '1' }))
     await user.click(screen.getByTestId('sort-size'))

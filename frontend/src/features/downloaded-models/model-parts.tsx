@@ -1,7 +1,7 @@
 import { Badge, type BadgeTone } from '@/components/ui/badge'
 import { useI18n, type Lang, type Translate } from '@/i18n'
-import { formatBytes, formatDateTime, formatDuration } from '@/lib/format'
-import type { DownloadedModelRow, DownloadedModelState, DownloadProgress } from '@/lib/types'
+import { formatBytes, formatDateTime, formatDuration, formatShortDateTime } from '@/lib/format'
+import type { DownloadedModelRow, DownloadedModelState, DownloadProgress, ReplicaRef, RowError } from '@/lib/types'
 
 const STATE_TONE: Record<DownloadedModelState, BadgeTone> = {
   running: 'success',
@@ -28,7 +28,8 @@ export function SourceName({ source }: { source: DownloadedModelRow['source'] })
   const { t } = useI18n()
   if (source === 'huggingface' || source === 'modelscope') return <>{t(`provider.${source}`)}</>
   if (source === 'local') return <>{t('models.source.local')}</>
-  return <span className="text-muted-foreground">{t('models.source.unknown')}</span>
+  // not known yet (a directory whose layout says nothing): nothing to claim
+  return <span className="text-muted-foreground">{t('common.none')}</span>
 }
 
 /** A real progress bar with bytes, speed and ETA; says "total unknown" (and shows no fake bar) when so. */
@@ -72,8 +73,6 @@ export function ProgressCell({ progress, name }: { progress: DownloadProgress; n
   )
 }
 
-type RowError = NonNullable<DownloadedModelRow['error']>
-type ReplicaRef = RowError['replicas'][number]
 
 const replicaParams = (r: ReplicaRef | undefined) => ({ node: r?.node_id ?? '?', replica: r?.replica_id ?? '?' })
 
@@ -141,7 +140,7 @@ export function NodesSummary({ row }: { row: DownloadedModelRow }) {
   return (
     <span className="block min-w-0">
       <span className="flex flex-wrap items-center gap-x-1.5">
-        {row.node_count === 1 ? t('models.nodesOne') : t('models.nodesCount', { count: row.node_count })}
+        {t('models.nodesCount', { count: row.node_count })}
         {down && <Badge tone="warning">{t('models.nodeDown')}</Badge>}
       </span>
       <span className="block truncate text-xs text-muted-foreground" title={names.join(', ')}>
@@ -157,4 +156,22 @@ export function SizeCell({ row }: { row: DownloadedModelRow }) {
   const { t, lang } = useI18n()
   if (row.size_bytes == null) return <span className="text-muted-foreground">{t('common.none')}</span>
   return <>{formatBytes(row.size_bytes, lang)}</>
+}
+
+/** A commit sha reads like git shows it (12 characters, the full one on hover); branch names stay whole. */
+export const shortRevision = (revision: string) => (/^[0-9a-f]{40}$/.test(revision) ? revision.slice(0, 12) : revision)
+
+/**
+ * When this catalog last saw the model serving, from its own observations ("Now" while it runs). Nebula records no
+ * usage, and its "last used" is only the last cache scan, so that is not shown as if it were.
+ */
+export function LastSeenRunning({ row, long = false }: { row: DownloadedModelRow; long?: boolean }) {
+  const { t, lang } = useI18n()
+  if (row.state === 'running' || row.state === 'degraded') return <>{t('models.runningNow')}</>
+  if (!row.last_seen_running) return <span className="text-muted-foreground">{t('models.neverSeenRunning')}</span>
+  return (
+    <time dateTime={row.last_seen_running} title={formatDateTime(row.last_seen_running, lang)}>
+      {long ? formatDateTime(row.last_seen_running, lang) : formatShortDateTime(row.last_seen_running, lang)}
+    </time>
+  )
 }

@@ -1,21 +1,19 @@
-import type { DownloadedModelsQuery, DownloadedModelState, ModelSourceName } from '@/lib/types'
+import { DOWNLOADED_MODEL_STATES, MODEL_SORTS, MODEL_SOURCES, type DownloadedModelState, type DownloadedModelsQuery, type ModelSort, type ModelSourceName, type SortOrder } from '@/lib/types'
 
-export type ModelSort = NonNullable<DownloadedModelsQuery['sort']>
-export type SortOrder = NonNullable<DownloadedModelsQuery['order']>
+export type { ModelSort, SortOrder }
 
 /**
- * The sorts GET /api/v2/catalog/models accepts (typed from the generated schema: a value the API lacks, or one it
- * adds, fails the type check here), each with the order a first click on its column asks for.
+ * The order a first click on a column asks for (typed by the generated schema: a sort the API adds or drops fails
+ * the type check here).
  */
 export const FIRST_ORDER: Record<ModelSort, SortOrder> = { name: 'asc', size: 'desc', last_used: 'desc', state: 'asc', last_seen_running: 'desc' }
-export const SORTS = Object.keys(FIRST_ORDER) as ModelSort[]
-
-const STATE_SET: Record<DownloadedModelState, true> = {
-  running: true, downloading: true, starting: true, degraded: true, failed: true, stopping: true, stopped: true, cached: true, removing: true,
-}
-export const STATES = Object.keys(STATE_SET) as DownloadedModelState[]
-const SOURCE_SET: Record<ModelSourceName, true> = { huggingface: true, modelscope: true, local: true }
-export const SOURCES = Object.keys(SOURCE_SET) as ModelSourceName[]
+/**
+ * The sorts the page offers, in the API's order. `last_used` is Nebula's last cache scan, the same minute on every row,
+ * so the page sorts by when this catalog last saw a model running instead; an address asking for it still works.
+ */
+export const SORTS = MODEL_SORTS.filter((s) => s !== 'last_used')
+export const STATES = DOWNLOADED_MODEL_STATES
+export const SOURCES = MODEL_SOURCES
 
 export const MODELS_PAGE_SIZE = 20
 /** Rows per page on offer (the API takes 1–100). */
@@ -33,7 +31,7 @@ const oneOf = <T extends string>(allowed: readonly T[], value: string | null): T
 
 /** Block A's list query from the address; anything unknown or out of range falls back to the default. */
 export function readModelsQuery(params: URLSearchParams): DownloadedModelsQuery {
-  const sort = oneOf(SORTS, params.get(MODEL_PARAMS.sort)) ?? DEFAULT_SORT
+  const sort = oneOf(MODEL_SORTS, params.get(MODEL_PARAMS.sort)) ?? DEFAULT_SORT
   const order = oneOf<SortOrder>(['asc', 'desc'], params.get(MODEL_PARAMS.order)) ?? 'asc'
   const page = Number(params.get(MODEL_PARAMS.page))
   const limit = Number(params.get(MODEL_PARAMS.limit))

@@ -1,25 +1,23 @@
-import type { Capabilities, HubCapability } from '@/lib/types'
-import type { Provider } from './types'
+import type { Capabilities, CatalogProvider, HubCapability } from '@/lib/types'
 
-export type HubProblem = 'disabled' | 'circuit_open' | 'failing'
+export type HubProblem = 'disabled' | 'circuit_open' | 'unreachable'
 
-/** Why a hub cannot be searched now (null when it can): disabled, calls paused, or the last call failed. */
+/**
+ * Why a hub cannot be searched now (null when it can): disabled, calls paused after failures, or unreachable (the
+ * service probes the hubs in the background, so an offline hub reads so before anyone searches it).
+ */
 export function hubProblem(hub: HubCapability): HubProblem | null {
   if (!hub.enabled) return 'disabled'
   if (hub.circuit === 'open') return 'circuit_open'
-  if (hub.last_failure_at) {
-    const failed = Date.parse(hub.last_failure_at)
-    const succeeded = hub.last_success_at ? Date.parse(hub.last_success_at) : Number.NEGATIVE_INFINITY
-    if (failed > succeeded) return 'failing'
-  }
+  if (hub.reachable === false) return 'unreachable'
   return null
 }
 
 export interface HubAvailability {
   /** Hubs that can be searched, in the order the service lists them. */
-  usable: Provider[]
+  usable: CatalogProvider[]
   /** Every configured hub with its problem (null = fine). */
-  hubs: { provider: Provider; problem: HubProblem | null; reason: string | null }[]
+  hubs: { provider: CatalogProvider; problem: HubProblem | null; reason: string | null; variable: string }[]
 }
 
 /** Undefined while the capabilities are unknown (then nothing is hidden). */
@@ -29,6 +27,7 @@ export function hubAvailability(caps: Capabilities | undefined): HubAvailability
     provider: hub.provider,
     problem: hubProblem(hub),
     reason: hub.last_failure_reason ?? null,
+    variable: hub.endpoint_variable,
   }))
   return { usable: hubs.filter((h) => h.problem === null).map((h) => h.provider), hubs }
 }

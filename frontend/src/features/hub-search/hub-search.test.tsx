@@ -3,11 +3,11 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { jsonResponse, renderApp, sampleUsers, stubFetch } from '@/test/render-app'
 import type { Capabilities } from '@/lib/types'
-import { formatParameters } from './format'
+import { formatParameters } from '@/lib/format'
 import { hubProblem } from './hub-health'
 import { pageWindow } from '@/components/ui/pager'
 import { bothHubsUp, makeItem, makeMetadata, makePage } from './test-data'
-import type { ModelMetadata, Role, SearchPage } from './types'
+import type { ModelMetadata, Role, SearchPage } from '@/lib/types'
 
 interface Backend {
   caps?: Capabilities
@@ -45,8 +45,8 @@ function searchCalls(mock: ReturnType<typeof stubFetch>): URL[] {
 /** Opens the page, waits for the capabilities, and types a query (block B asks nothing before that). */
 async function openAndSearch(lang: 'en' | 'zh' = 'en', text = 'qwen') {
   const view = renderApp({ path: '/model-catalog', lang, role: signedInAs })
-  await screen.findByTestId('cap-service')
-  fireEvent.change(screen.getByTestId('search-input'), { target: { value: text } })
+  // block B loads beside block A (its own chunk)
+  fireEvent.change(await screen.findByTestId('search-input'), { target: { value: text } })
   return view
 }
 
@@ -67,8 +67,7 @@ describe('hub search (block B)', () => {
       },
     })
     renderApp({ path: '/model-catalog', lang: 'en', role: signedInAs })
-    await screen.findByTestId('cap-service')
-    expect(screen.getByText('Search Hugging Face')).toBeTruthy() // a prompt, and no hub call yet
+    expect(await screen.findByText('Search Hugging Face')).toBeTruthy() // a prompt, and no hub call yet
     expect(searchCalls(mock)).toHaveLength(0)
     const input = screen.getByTestId('search-input')
 
@@ -227,17 +226,18 @@ describe('hub search (block B)', () => {
     backend({
       search: () =>
         jsonResponse(
-          { error: { code: 'hub_rate_limited', message: 'Hugging Face is rate-limiting this service.', request_id: 'req-rl-1' } },
+          { error: { code: 'hub_rate_limited', message: 'Hugging Face is rate-limiting this service.', request_id: 'req-rl-1', details: { provider: 'huggingface' } } },
           503,
           { 'Retry-After': '42' },
         ),
     })
     await openAndSearch()
     const box = await screen.findByTestId('search-error')
-    expect(within(box).getByText('Try again in 42 s.')).toBeTruthy()
-    expect(within(box).getByText('Hugging Face is rate-limiting this service.')).toBeTruthy()
+    expect(within(box).getByTestId('retry-countdown').textContent).toBe('Try again in 42 s.')
+    expect(within(box).getByText('Hugging Face is rate-limiting the catalog. A hub token raises the quota.')).toBeTruthy()
     expect(within(box).getByText('req-rl-1')).toBeTruthy()
-    expect((within(box).getByRole('button', { name: 'Try again' }) as HTMLButtonElement).disabled).toBe(true)
+    // the retry waits for the countdown (inert, still focusable, saying why)
+    expect(within(box).getByRole('button', { name: 'Try again' }).getAttribute('aria-disabled')).toBe('true')
   })
 
   it('collapses into a notice when no hub can be searched', async () => {
@@ -248,9 +248,10 @@ describe('hub search (block B)', () => {
           { ...bothHubsUp.hubs[0], circuit: 'open' },
           {
             ...bothHubsUp.hubs[1],
+            reachable: false,
             last_success_at: '2026-01-01T00:00:00Z',
             last_failure_at: '2026-01-01T00:05:00Z',
-            last_failure_reason: 'hub_timeout',
+            last_failure_reason: 'hub_unreachable',
           },
         ],
       },
@@ -258,11 +259,13 @@ describe('hub search (block B)', () => {
     renderApp({ path: '/model-catalog', lang: 'en', role: signedInAs })
     const notice = await screen.findByTestId('hub-search-unavailable')
     expect(notice.textContent).toContain('Calls to Hugging Face are paused after repeated failures.')
-    expect(notice.textContent).toContain('The last call to ModelScope failed. (the hub did not answer in time)')
+    expect(notice.textContent).toContain('ModelScope cannot be reached.')
+    // offline, before anyone searched: what would fix it
+    expect(screen.getByTestId('mirror-hint').textContent).toContain('MODELSCOPE_ENDPOINT')
     expect(screen.queryByTestId('search-input')).toBeNull()
     expect(searchCalls(mock)).toHaveLength(0)
 
-    // A failed last call is only retried by searching: the operator may do that; the paused hub stays off.
+    // An unreachable hub may have come back: the operator may try: the operator may do that; the paused hub stays off.
     await userEvent.setup().click(within(notice).getByRole('button', { name: 'Search anyway' }))
     await screen.findByTestId('search-input')
     expect((screen.getByRole('radio', { name: 'Hugging Face' }) as HTMLInputElement).disabled).toBe(true)
@@ -332,10 +335,10 @@ describe('helpers', () => {
     await waitFor(() => expect(document.activeElement).toBe(download))
   })
 
-  it('treats a failure newer than the last success as a problem', () => {
+  it('treats a hub the service found unreachable as a problem, before anyone searched', () => {
     const hub = bothHubsUp.hubs[0]
     expect(hubProblem(hub)).toBeNull()
-    expect(hubProblem({ ...hub, last_failure_at: '2026-01-02T00:00:00Z', last_success_at: '2026-01-01T00:00:00Z' })).toBe('failing')
+    expect(hubProblem({ ...hub, reachable: false, last_failure_reason: 'hub_unreachable' })).toBe('unreachable')
     expect(hubProblem({ ...hub, last_failure_at: '2026-01-01T00:00:00Z', last_success_at: '2026-01-02T00:00:00Z' })).toBeNull()
     expect(hubProblem({ ...hub, enabled: false })).toBe('disabled')
   })

@@ -5,10 +5,11 @@ import { Badge } from '@/components/ui/badge'
 import { useReturnFocus } from '@/components/ui/dialog'
 import { Skeleton } from '@/components/ui/skeleton'
 import { useI18n } from '@/i18n'
-import { HubErrorBox } from './error-box'
-import { formatAbsolute, formatBytes, formatCount, formatParameters } from './format'
+import { ApiErrorAlert } from '@/components/api-error-alert'
+import { formatBytes, formatCount, formatDateTime, formatParameters } from '@/lib/format'
+import type { ModelMetadata, SearchItem } from '@/lib/types'
+import { taskLabel } from './tasks'
 import { useHubMetadata } from './use-hub-search'
-import type { ModelMetadata, SearchItem } from './types'
 
 /** A model's hub metadata in a side sheet (Radix dialog): revision, files, license, tags, summary, hub link. */
 export function MetadataDrawer({ item, onClose }: { item: SearchItem | null; onClose: () => void }) {
@@ -33,7 +34,7 @@ export function MetadataDrawer({ item, onClose }: { item: SearchItem | null; onC
                   </D.Description>
                 </div>
                 <D.Close
-                  aria-label={t('hs.close')}
+                  aria-label={t('common.close')}
                   className="inline-flex size-9 shrink-0 items-center justify-center rounded-lg text-muted-foreground hover:bg-accent hover:text-foreground"
                 >
                   <X className="size-4" aria-hidden />
@@ -63,7 +64,7 @@ function MetadataBody({ item }: { item: SearchItem }) {
     )
   }
   if (meta.isError) {
-    return <HubErrorBox error={meta.error} title={t('hs.metadataError')} onRetry={() => void meta.refetch()} />
+    return <ApiErrorAlert key={String(meta.errorUpdatedAt)} error={meta.error} title={t('hs.metadataError')} onRetry={() => void meta.refetch()} />
   }
   return <MetadataView meta={meta.data} />
 }
@@ -104,9 +105,9 @@ function MetadataView({ meta }: { meta: ModelMetadata }) {
             '—'
           )}
         </Row>
-        <Row label={t('hs.task')}>{meta.task ?? '—'}</Row>
+        <Row label={t('hs.task')}>{meta.task ? taskLabel(t, meta.task) : '—'}</Row>
         <Row label={t('hs.library')}>{meta.library ?? '—'}</Row>
-        <Row label={t('hs.updated')}>{meta.updated_at ? formatAbsolute(meta.updated_at, lang) : '—'}</Row>
+        <Row label={t('hs.updated')}>{meta.updated_at ? formatDateTime(meta.updated_at, lang) : '—'}</Row>
         <Row label={t('hs.totalSize')}>
           {formatBytes(meta.total_size_bytes, lang)}
           <span className="block text-xs text-muted-foreground">{t('hs.sizeSource.files')}</span>

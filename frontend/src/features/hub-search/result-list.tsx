@@ -3,9 +3,10 @@ import { ExternalLink, Heart, Lock, PanelRightOpen, Server, ShieldAlert } from '
 import { Badge } from '@/components/ui/badge'
 import { Button } from '@/components/ui/button'
 import { useI18n, type MessageKey } from '@/i18n'
+import { formatBytes, formatCount, formatDateTime, formatParameters, formatRelative } from '@/lib/format'
+import type { SearchItem, SizeSource } from '@/lib/types'
 import { DownloadButton } from './download-button'
-import { formatAbsolute, formatBytes, formatCount, formatParameters, formatRelative } from './format'
-import type { SearchItem, SizeSource } from './types'
+import { taskLabel } from './tasks'
 
 export const SIZE_SOURCE_KEYS: Record<SizeSource, MessageKey> = {
   files: 'hs.sizeSource.files',
@@ -44,10 +45,15 @@ function ResultRow({
 }) {
   const { t, lang } = useI18n()
   const held = item.in_cluster.held
+  // registered under a uid, or only files in some node's cache: both are "in the cluster", said differently
+  const registered = item.in_cluster.model_uids.length > 0
+  const sep = lang === 'zh' ? '、' : ', '
   const where = [
-    item.in_cluster.model_uids.join(', ') || '—',
-    item.in_cluster.nodes.length > 0 ? `${t('hs.onNodes')} ${item.in_cluster.nodes.join(', ')}` : '',
-  ].join(' ')
+    registered ? item.in_cluster.model_uids.join(sep) : '',
+    item.in_cluster.nodes.length > 0 ? `${registered ? t('hs.onNodes') : t('hs.filesOn')} ${item.in_cluster.nodes.join(sep)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ')
   // One compact row (about 90–110 px on a desktop): name and badges, one line of description, one line of facts.
   return (
     <li className="flex flex-col gap-1 px-3 py-2.5 sm:px-4" data-testid="search-result" data-model-id={item.id}>
@@ -65,9 +71,9 @@ function ResultRow({
               <span className="text-xs text-muted-foreground">{item.display_name}</span>
             )}
             {held && (
-              <Badge tone="success" data-testid="in-cluster-badge">
+              <Badge tone={registered ? 'success' : 'info'} data-testid="in-cluster-badge" data-registered={registered}>
                 <Server className="size-3.5" aria-hidden />
-                {t('hs.inCluster')}
+                {registered ? t('hs.inCluster') : t('hs.inClusterFiles', { count: item.in_cluster.nodes.length })}
               </Badge>
             )}
             {item.gated && (
@@ -82,7 +88,7 @@ function ResultRow({
                 {t('hs.private')}
               </Badge>
             )}
-            {item.task && <Badge tone="info">{item.task}</Badge>}
+            {item.task && <Badge tone="info">{taskLabel(t, item.task)}</Badge>}
             {item.library && <Badge>{item.library}</Badge>}
           </h3>
           {item.description && (
@@ -96,13 +102,15 @@ function ResultRow({
             <PanelRightOpen aria-hidden />
             {t('hs.details')}
           </Button>
-          <DownloadButton label={t('hs.downloadFor', { id: item.id })} onClick={() => onDownload(item)} />
+          <DownloadButton label={t('hs.downloadFor', { id: item.id })} secondary={registered} onClick={() => onDownload(item)} />
         </div>
       </div>
 
       {held && (
-        <p className="truncate text-xs" data-testid="in-cluster-detail" title={`${t('hs.inClusterAs')} ${where}`}>
-          <span className="font-medium">{t('hs.inClusterAs')}</span> <span className="font-mono">{where}</span>
+        <p className="truncate text-xs" data-testid="in-cluster-detail" title={registered ? `${t('hs.inClusterAs')} ${where}` : where}>
+          {/* registered: its uids (and nodes); files only: the nodes that hold them */}
+          {registered && <span className="font-medium">{t('hs.inClusterAs')} </span>}
+          <span className="font-mono">{where}</span>
         </p>
       )}
 
@@ -139,7 +147,7 @@ function ResultRow({
           </Fact>
           <Fact label={t('hs.updated')}>
             {item.updated_at ? (
-              <time dateTime={item.updated_at} title={formatAbsolute(item.updated_at, lang)}>
+              <time dateTime={item.updated_at} title={formatDateTime(item.updated_at, lang)}>
                 {formatRelative(item.updated_at, lang)}
               </time>
             ) : (

@@ -1,5 +1,5 @@
 import type { Capabilities } from '@/lib/types'
-import type { ModelMetadata, SearchItem, SearchPage } from './types'
+import type { ModelMetadata, SearchItem, SearchPage } from '@/lib/types'
 
 /** Test data for block B (used by the vitest suites only). */
 export function makeItem(overrides: Partial<SearchItem> = {}): SearchItem {
@@ -73,6 +73,7 @@ export function makeMetadata(overrides: Partial<ModelMetadata> = {}): ModelMetad
 export const bothHubsUp: Capabilities = {
   service: 'nebula-model-catalog',
   version: 'test',
+  imports: { engine_types: ['vllm', 'sglang'], max_replicas: 8 },
   database: { reachable: true, error: null },
   nebula: { configured: true, simulated: true, url_host: 'sim:1', reachable: true, error: null },
   hubs: [

@@ -1,13 +1,12 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { ApiError, catalog } from '@/lib/api'
 import { shouldRetry } from '@/lib/query-client'
-import { ApiError } from '@/lib/api'
-import { hubApi } from './api'
-import { hubSearchKeys } from './query-keys'
-import type { Provider, SearchParams } from './types'
+import { catalogKeys } from '@/lib/query-keys'
+import type { CatalogProvider, SearchParams } from '@/lib/types'
 
 /** Never hammer a rate-limited hub: no automatic retry for hub_rate_limited; otherwise the page's policy. */
 export function retryHubCall(failureCount: number, error: unknown): boolean {
-  if (error instanceof ApiError && error.code === 'hub_rate_limited') return false
+  if (error instanceof ApiError && (error.code === 'hub_rate_limited' || error.code === 'too_many_requests')) return false
   return shouldRetry(failureCount, error)
 }
 
@@ -17,8 +16,8 @@ export function retryHubCall(failureCount: number, error: unknown): boolean {
  */
 export function useHubSearch(params: SearchParams, enabled = true) {
   return useQuery({
-    queryKey: hubSearchKeys.search(params),
-    queryFn: ({ signal }) => hubApi.search(params, signal),
+    queryKey: catalogKeys.search(params),
+    queryFn: ({ signal }) => catalog.search(params, signal),
     placeholderData: keepPreviousData,
     staleTime: 60_000,
     retry: retryHubCall,
@@ -26,10 +25,10 @@ export function useHubSearch(params: SearchParams, enabled = true) {
   })
 }
 
-export function useHubMetadata(provider: Provider, id: string | null) {
+export function useHubMetadata(provider: CatalogProvider, id: string | null) {
   return useQuery({
-    queryKey: hubSearchKeys.metadata(provider, id ?? ''),
-    queryFn: ({ signal }) => hubApi.metadata(provider, id!, signal),
+    queryKey: catalogKeys.metadata(provider, id ?? ''),
+    queryFn: ({ signal }) => catalog.metadata(provider, id!, signal),
     enabled: id != null,
     staleTime: 10 * 60_000,
     retry: retryHubCall,

@@ -7,8 +7,8 @@ import { makeItem } from '@/features/hub-search/test-data'
 import { I18nProvider } from '@/i18n'
 import { jsonResponse, stubFetch } from '@/test/render-app'
 import { ImportDialog } from './import-dialog'
-import { Toaster } from './toaster'
-import type { ImportResult, PreflightResult } from './types'
+import { Toaster } from '@/components/ui/toaster'
+import type { ImportResult, Preflight as PreflightResult } from '@/lib/types'
 import { uidFromModelId, validateUid } from './uid'
 
 function preflight(overrides: Partial<PreflightResult> = {}): PreflightResult {
@@ -50,25 +50,31 @@ const created: ImportResult = {
 interface Routes {
   preflight?: (body: Record<string, unknown>) => Response
   start?: (request: Request, body: Record<string, unknown>) => Response
+  uidCheck?: (uid: string) => Response
 }
 
-function routes({ preflight: pf = () => jsonResponse(preflight()), start = () => jsonResponse(created, 201) }: Routes = {}) {
+const free = (uid: string) => jsonResponse({ model_uid: uid, available: true, notice: null })
+
+function routes({ preflight: pf = () => jsonResponse(preflight()), start = () => jsonResponse(created, 201), uidCheck = free }: Routes = {}) {
   return stubFetch(async (request) => {
-    const path = new URL(request.url).pathname
-    const body = JSON.parse(await request.clone().text()) as Record<string, unknown>
+    const url = new URL(request.url)
+    const path = url.pathname
+    if (path === '/api/v2/catalog/import/uid-check') return uidCheck(url.searchParams.get('model_uid') ?? '')
+    const text = await request.clone().text()
+    const body = (text ? JSON.parse(text) : {}) as Record<string, unknown>
     if (path === '/api/v2/catalog/import/preflight') return pf(body)
     if (path === '/api/v2/catalog/import') return start(request, body)
     return jsonResponse({ error: { code: 'not_found', message: 'nope', request_id: 'r' } }, 404)
   })
 }
 
-function renderDialog(onImported = vi.fn(), onClose = vi.fn()) {
+function renderDialog(onImported = vi.fn(), onClose = vi.fn(), onShowExisting?: (uid: string) => void) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
   const ui = (key: string) => (
     <QueryClientProvider client={client}>
       <I18nProvider lang="en">
         <TooltipProvider>
-          <ImportDialog key={key} item={makeItem()} onClose={onClose} onImported={onImported} />
+          <ImportDialog key={key} item={makeItem()} onClose={onClose} onImported={onImported} onShowExisting={onShowExisting} />
           <Toaster />
         </TooltipProvider>
       </I18nProvider>
@@ -83,6 +89,78 @@ const importCalls = (mock: ReturnType<typeof stubFetch>) =>
   mock.mock.calls.map(([r]) => r as Request).filter((r) => new URL(r.url).pathname === '/api/v2/catalog/import')
 
 describe('import dialog', () => {
+  it('says first that the cluster holds the model: showing it is the main action, a second copy the other', async () => {
+    routes({
+      preflight: () =>
+        jsonResponse(
+          preflight({
+            suggested_uid: 'qwen2-5-7b-instruct-2',
+            registered: [{ model_uid: 'qwen2-5-7b-instruct', model_name: 'Qwen/Qwen2.5-7B-Instruct', state: 'running' }],
+            warnings: [
+              { code: 'already_registered', params: { model_id: 'Qwen/Qwen2.5-7B-Instruct', model_uids: 'qwen2-5-7b-instruct' }, message: 'Nebula already has it' },
+              { code: 'disk_nearly_full', params: { node: 'gpu-node-1', percent: 91 }, message: 'gpu-node-1 is 91 % full' },
+            ],
+          }),
+        ),
+    })
+    const show = vi.fn()
+    const user = userEvent.setup()
+    renderDialog(vi.fn(), vi.fn(), show)
+    const notice = await screen.findByTestId('already-in-cluster')
+    expect(notice.textContent).toContain('Already in the cluster as qwen2-5-7b-instruct')
+    await waitFor(() => expect(submitButton().disabled).toBe(false))
+    // the second copy is possible but not the primary action, and says what it is
+    expect(submitButton().textContent).toContain('Download a second copy')
+    expect(screen.getByText('Ready to download a second copy.')).toBeTruthy()
+    // warnings are sentences, never codes; the registered notice is not repeated as a warning
+    const warnings = screen.getByTestId('preflight-warnings')
+    expect(warnings.textContent).toContain('gpu-node-1 is 91 % full already.')
+    expect(warnings.textContent).not.toMatch(/already_registered|disk_nearly_full/)
+    await user.click(screen.getByTestId('show-existing'))
+    expect(show).toHaveBeenCalledWith('qwen2-5-7b-instruct')
+  })
+
+  it('checks a typed uid while typing and says it is taken before any submit', async () => {
+    routes({
+      uidCheck: (uid) =>
+        uid === 'bge-m3'
+          ? jsonResponse({ model_uid: uid, available: false, notice: { code: 'model_uid_taken', params: { model_uid: uid }, message: 'taken' } })
+          : free(uid),
+    })
+    const user = userEvent.setup()
+    renderDialog()
+    await waitFor(() => expect(submitButton().disabled).toBe(false))
+    const uid = screen.getByTestId('uid-input')
+    await user.clear(uid)
+    await user.type(uid, 'bge-m3')
+    expect(await screen.findByText('Nebula already has a model with uid “bge-m3”.')).toBeTruthy()
+    expect(submitButton().disabled).toBe(true)
+    await user.type(uid, '-mine')
+    expect(await screen.findByText('“bge-m3-mine” is free.')).toBeTruthy()
+    await waitFor(() => expect(submitButton().disabled).toBe(false))
+  })
+
+  it('never offers a node that is down, and says how full each disk is', async () => {
+    routes({
+      preflight: () =>
+        jsonResponse(
+          preflight({
+            disk: [
+              { node_id: 'gpu-node-4', alive: false, available_bytes: 22_900_000_000, total_bytes: 1_000_000_000_000, used_percent: 98.9, fits: false },
+              { node_id: 'gpu-node-1', alive: true, available_bytes: 500_000_000_000, total_bytes: 1_000_000_000_000, used_percent: 50, fits: true },
+            ],
+          }),
+        ),
+    })
+    renderDialog()
+    const dead = await screen.findByText('gpu-node-4')
+    const item = dead.closest('li')!
+    expect(item.getAttribute('data-fits')).toBe('false')
+    expect(item.textContent).toContain('node down')
+    expect(item.textContent).toContain('99 % used')
+    expect(item.textContent).toContain('does not fit')
+  })
+
   it('pre-fills the uid from the pre-flight and validates edits live', async () => {
     routes()
     const user = userEvent.setup()
@@ -149,7 +227,7 @@ describe('import dialog', () => {
     renderDialog()
     await waitFor(() => expect(submitButton().disabled).toBe(false))
     await user.click(submitButton())
-    const message = await screen.findByText('replicas exceeds the cluster limit')
+    const message = await screen.findByText('The service refused the request: “replicas” is not valid.')
     const input = screen.getByLabelText('Replicas')
     expect(input.getAttribute('aria-invalid')).toBe('true')
     expect(input.getAttribute('aria-describedby')).toContain(message.id)
@@ -170,7 +248,7 @@ describe('import dialog', () => {
     await waitFor(() => expect(submitButton().disabled).toBe(false))
     await user.click(submitButton())
     const error = await screen.findByTestId('import-error')
-    expect(within(error).getByText('Nebula did not answer.')).toBeTruthy()
+    expect(within(error).getByText('Nebula is not answering right now. Try again in a minute.')).toBeTruthy()
     expect(within(error).getByText('r-502')).toBeTruthy()
 
     await user.click(submitButton())

@@ -1,18 +1,14 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query'
-import { catalogKeys } from '@/lib/query-keys'
 import { retryHubCall } from '@/features/hub-search/use-hub-search'
-import { importApi } from './api'
-import type { ImportRequest } from './types'
-
-export const importKeys = {
-  preflight: (body: ImportRequest) => [...catalogKeys.all, 'import', 'preflight', body] as const,
-}
+import { catalog } from '@/lib/api'
+import { catalogKeys } from '@/lib/query-keys'
+import type { ImportRequest } from '@/lib/types'
 
 /** The pre-flight check for the dialog's current choices (previous answer stays while the next one loads). */
 export function usePreflight(body: ImportRequest, enabled: boolean) {
   return useQuery({
-    queryKey: importKeys.preflight(body),
-    queryFn: ({ signal }) => importApi.preflight(body, signal),
+    queryKey: catalogKeys.preflight(body),
+    queryFn: ({ signal }) => catalog.preflight(body, signal),
     enabled,
     placeholderData: keepPreviousData,
     staleTime: 10_000,
@@ -20,9 +16,19 @@ export function usePreflight(body: ImportRequest, enabled: boolean) {
   })
 }
 
+/** Whether a typed uid is free, while the operator types it (no hub call; Nebula's model list and open imports). */
+export function useUidCheck(uid: string | null) {
+  return useQuery({
+    queryKey: catalogKeys.uidCheck(uid ?? ''),
+    queryFn: ({ signal }) => catalog.uidCheck(uid!, signal),
+    enabled: uid != null,
+    staleTime: 5_000,
+  })
+}
+
 /** Starts the import with the dialog's Idempotency-Key (the same key for every retry within one dialog). */
 export function useStartImport(idempotencyKey: string) {
   return useMutation({
-    mutationFn: (body: ImportRequest) => importApi.start(body, idempotencyKey),
+    mutationFn: (body: ImportRequest) => catalog.startImport(body, idempotencyKey),
   })
 }

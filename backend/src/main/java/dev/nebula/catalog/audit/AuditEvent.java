@@ -16,6 +16,7 @@ import java.util.Map;
 /**
  * One line of the audit trail. Rows are only ever inserted (an outcome is a new row pointing at its intent), except
  * that repeated denied attempts add to a row's {@code attempts} and {@code last_at} (see {@link DeniedAttempts}).
+ * The listing folds each outcome into its intent ({@link AuditListing}).
  */
 @Entity
 @Table(name = "audit_event")

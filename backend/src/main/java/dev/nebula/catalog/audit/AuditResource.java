@@ -1,10 +1,8 @@
 package dev.nebula.catalog.audit;
 
 import dev.nebula.catalog.web.ApiException;
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,9 +19,14 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
 
+    @Inject
+    AuditListing listing;
+
+    /** A folded row (see {@link AuditListing}): {@code correlates_to} is always null, {@code completed_at} set once done. */
     public record Record(long id, String occurred_at, String actor, String role, String action, String provider,
                          String model_id, String model_uid, String outcome, String request_id, String client_address,
-                         Map<String, Object> details, Long correlates_to, int attempts, String last_at) {
+                         Map<String, Object> details, Long correlates_to, String completed_at, int attempts,
+                         String last_at) {
     }
 
     public record RecordPage(List<Record> items, int page, int limit, long total) {
@@ -44,32 +46,11 @@ public class AuditResource {
         if (l < 1 || l > 200) {
             throw ApiException.badRequest("limit", "limit must be between 1 and 200");
         }
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (action != null && !action.isBlank()) {
-            where.add("action = :action");
-            params.and("action", action);
-        }
-        if (actor != null && !actor.isBlank()) {
-            where.add("actor = :actor");
-            params.and("actor", actor);
-        }
-        if (outcome != null && !outcome.isBlank()) {
-            where.add("outcome = :outcome");
-            params.and("outcome", outcome);
-        }
-        if (from != null && !from.isBlank()) {
-            where.add("occurredAt >= :from");
-            params.and("from", time("from", from));
-        }
-        if (to != null && !to.isBlank()) {
-            where.add("occurredAt < :to");
-            params.and("to", time("to", to));
-        }
-        var query = AuditEvent.<AuditEvent>find(String.join(" and ", where),
-                Sort.descending("occurredAt").and("id", Sort.Direction.Descending), params).page(Page.of(p - 1, l));
-        List<Record> items = query.list().stream().map(AuditResource::toRecord).toList();
-        return new RecordPage(items, p, l, query.count());
+        var filter = new AuditListing.Filter(action, actor, outcome,
+                from == null || from.isBlank() ? null : time("from", from),
+                to == null || to.isBlank() ? null : time("to", to));
+        AuditListing.Page found = listing.list(filter, p, l);
+        return new RecordPage(found.items().stream().map(AuditResource::toRecord).toList(), p, l, found.total());
     }
 
     private static OffsetDateTime time(String field, String value) {
@@ -80,9 +61,11 @@ public class AuditResource {
         }
     }
 
-    private static Record toRecord(AuditEvent e) {
+    private static Record toRecord(AuditListing.Folded f) {
+        AuditEvent e = f.event();
         return new Record(e.id, e.occurredAt.toInstant().toString(), e.actor, e.role, e.action, e.provider, e.modelId,
-                e.modelUid, e.outcome, e.requestId, e.clientAddress, e.details, e.correlatesTo, e.attempts,
+                e.modelUid, f.outcomeName(), e.requestId, e.clientAddress, f.details(), null,
+                f.completedAt() == null ? null : f.completedAt().toInstant().toString(), e.attempts,
                 e.lastAt == null ? null : e.lastAt.toInstant().toString());
     }
 }

@@ -22,7 +22,8 @@ public final class InventoryApi {
     public record ModelEndpoint(long replica_id, String node_id, String status, String base_url) {
     }
 
-    public record NodeCopy(String node_id, long size_bytes, boolean complete, String last_access, Boolean alive) {
+    public record NodeCopy(String node_id, String cache_path, long size_bytes, boolean complete, String last_access,
+                           Boolean alive) {
     }
 
     public record Replicas(long desired, long ready, long unhealthy) {

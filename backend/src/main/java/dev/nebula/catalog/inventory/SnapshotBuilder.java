@@ -149,7 +149,7 @@ public class SnapshotBuilder {
                            Notice blocked) {
         List<NodeCopy> nodes = copies.stream()
                 .sorted(Comparator.comparing(CacheEntry::node_id).thenComparing(CacheEntry::cache_path))
-                .map(e -> new NodeCopy(e.node_id(), e.size_bytes(), e.complete(), iso(e.last_accessed_ms()),
+                .map(e -> new NodeCopy(e.node_id(), e.cache_path(), e.size_bytes(), e.complete(), iso(e.last_accessed_ms()),
                         state.liveNodes() == null ? null : state.liveNodes().contains(e.node_id())))
                 .toList();
         int nodeCount = (int) copies.stream().map(CacheEntry::node_id).distinct().count();

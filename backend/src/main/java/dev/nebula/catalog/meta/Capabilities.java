@@ -3,7 +3,12 @@ package dev.nebula.catalog.meta;
 import java.util.List;
 
 /** API view of what this service is, what it is configured with and what it can reach right now. */
-public record Capabilities(String service, String version, Database database, Nebula nebula, List<Hub> hubs) {
+public record Capabilities(String service, String version, Imports imports, Database database, Nebula nebula,
+                           List<Hub> hubs) {
+
+    /** What an import may ask for: the dialog offers exactly this. */
+    public record Imports(List<String> engine_types, int max_replicas) {
+    }
 
     /**
      * What an anonymous caller learns: only what the sign-in page needs (whether the demo accounts of the simulator

@@ -72,7 +72,9 @@ public class CapabilitiesService {
     /** Live status; {@code nebulaToken} (the caller's, may be null) lets the probe make a real data call. */
     public Uni<Capabilities> current(String nebulaToken) {
         return probes.get("live", () -> probe(nebulaToken))
-                .map(p -> new Capabilities("nebula-model-catalog", version, p.database(), agreeWithBlockA(p.nebula()), hubs()));
+                .map(p -> new Capabilities("nebula-model-catalog", version,
+                        new Capabilities.Imports(config.imports().engineTypes(), config.imports().maxReplicas()),
+                        p.database(), agreeWithBlockA(p.nebula()), hubs()));
     }
 
     /**

@@ -71,6 +71,10 @@ class DownloadedModelsListTest {
         assertEquals("cache_only", blocked.get("code"));
         assertTrue(((String) blocked.get("message")).contains("registered"));
         assertNull(mistral.get("replicas"));
+        // a cache-only row has no details call: its directory on each node is in the row itself
+        Map<String, Object> copy = ((List<Map<String, Object>>) mistral.get("nodes")).get(0);
+        assertEquals("gpu-node-03", copy.get("node_id"));
+        assertTrue(((String) copy.get("cache_path")).contains("Mistral-7B-Instruct-v0.3"), copy.toString());
         assertEquals("modelscope", row(page, "Qwen/Qwen2.5-1.5B-Instruct", false).get("source"));
         page.getList("items", Map.class).forEach(r -> assertNull(r.get("model_uid")));
     }

@@ -41,7 +41,10 @@ class CapabilitiesResourceTest {
                 .body("nebula.reachable", equalTo(true))
                 .body("nebula.url_host", notNullValue())
                 .body("hubs.provider", hasItems("huggingface", "modelscope"))
-                .body("hubs.find { it.provider == 'huggingface' }.base_url_host", notNullValue());
+                .body("hubs.find { it.provider == 'huggingface' }.base_url_host", notNullValue())
+                // the import dialog offers exactly what the service accepts
+                .body("imports.engine_types", org.hamcrest.Matchers.contains("vllm", "sglang"))
+                .body("imports.max_replicas", equalTo(8));
     }
 
     /** Anonymous callers fanned out one Nebula call and one database query each, and learnt internal hosts. */

@@ -28,7 +28,7 @@ class ContractFilterTest {
         server.stubFor(get("/api/v2/catalog/capabilities").withHeader("X-Case", com.github.tomakehurst.wiremock.client.WireMock.equalTo("good"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("""
-                                {"service":"s","version":"1","database":{"reachable":true},
+                                {"service":"s","version":"1","imports":{"engine_types":["vllm"],"max_replicas":8},"database":{"reachable":true},
                                  "nebula":{"configured":false,"simulated":false,"reachable":false},
                                  "hubs":[{"provider":"huggingface","enabled":true,"reachable":null,"endpoint_variable":"HF_ENDPOINT","base_url_host":"h","token_configured":false}]}""")));
     }

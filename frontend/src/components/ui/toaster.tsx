@@ -40,7 +40,7 @@ export function Toaster({ durationMs = 6000 }: { durationMs?: number }) {
       className="pointer-events-none fixed inset-x-0 bottom-4 z-[60] flex flex-col items-center gap-2 px-4 sm:right-4 sm:left-auto sm:items-end"
     >
       {current.map((item) => (
-        <ToastView key={item.id} item={item} durationMs={durationMs} closeLabel={t('hs.close')} />
+        <ToastView key={item.id} item={item} durationMs={durationMs} closeLabel={t('common.close')} />
       ))}
     </div>
   )

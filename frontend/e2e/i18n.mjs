@@ -1,0 +1,117 @@
+// Browser test: the Chinese page speaks Chinese wherever the server has something to say (issue #17). Signed in as
+// admin with the page in Chinese, it reads the texts a failure, a delete, a pre-flight and a hub error put on screen
+// and finds no English sentence and no raw code in them (model names, uids, paths and hosts excepted: they are
+// identifiers, shown in monospace). Uses the simulator's demo scenario (a failed download, a model with copies on a
+// dead node) and the stubbed hubs; changes nothing in the cluster.
+// Run: BASE_URL=http://127.0.0.1:8080/ node e2e/i18n.mjs
+import { BASE_URL, assert, createRunner, expectPath, expectVisible, launchOrAbort, screenshot, signIn, unexpectedErrors, url } from './lib.mjs'
+
+const t = createRunner()
+console.log(`i18n e2e against ${BASE_URL}`)
+const session = await launchOrAbort({ locale: 'zh-CN' })
+const { page, pageErrors } = session
+
+/**
+ * The visible text of `locator` without identifiers (monospace: uids, paths, hosts, request ids; model names in
+ * `[data-identifier]`), then checked: no three English words in a row, no snake_case code, no exception name.
+ */
+async function checkChinese(locator, what) {
+  const text = await locator.evaluate((root) => {
+    const clone = root.cloneNode(true)
+    clone.querySelectorAll('code, .font-mono, [data-identifier], [hidden], .sr-only').forEach((el) => el.remove())
+    return clone.textContent.replace(/\s+/g, ' ').trim()
+  })
+  // model names such as Qwen/Qwen2.5-7B-Instruct or meta-llama/Llama-3.1-8B-Instruct stay as they are
+  const words = text.replace(/[\w.-]+\/[\w.-]+/g, ' ')
+  const english = words.match(/\b[A-Za-z]{2,}(?:[\s,'’]+[A-Za-z]{2,}){2,}\b/)
+  const code = words.match(/\b[a-z]+_[a-z_]+\b/)
+  const exception = words.match(/\b\w+(Exception|Error)\b/)
+  assert(!english, `${what} has an English sentence "${english?.[0]}": ${text}`)
+  assert(!code, `${what} has a raw code "${code?.[0]}": ${text}`)
+  assert(!exception, `${what} names an exception "${exception?.[0]}": ${text}`)
+  assert(/[\u4e00-\u9fff]/.test(text), `${what} has no Chinese at all: ${text}`)
+  return text
+}
+
+await t.test('admin signs in with the page in Chinese', async () => {
+  await page.goto(url('/sign-in?next=/model-catalog'))
+  await page.evaluate(() => localStorage.setItem('nebula-catalog.lang', 'zh'))
+  await page.reload()
+  await signIn(page, 'admin')
+  await expectPath(page, '/model-catalog')
+  await expectVisible(page.getByRole('heading', { level: 1, name: '模型目录' }), 'zh title')
+  await expectVisible(page.getByTestId('model-row'), 'rows')
+})
+
+await t.test('a failed row says why in Chinese', async () => {
+  const failed = page.locator('[data-testid="model-row"][data-state="failed"]').first()
+  await expectVisible(failed, 'a failed row (the demo DeepSeek download)')
+  await checkChinese(failed.getByTestId('row-error'), 'the failure reason')
+  await checkChinese(failed.locator('[data-state]').first(), 'the state')
+})
+
+await t.test('the delete dialog (impact, notes, paths) is Chinese', async () => {
+  const row = page.getByTestId('model-row').filter({ hasText: 'qwen-qwen2-5-7b-instruct' })
+  await row.getByRole('button', { name: /^删除 / }).click()
+  const dialog = page.getByTestId('delete-dialog')
+  await expectVisible(dialog.getByTestId('delete-impact'), 'delete impact')
+  await expectVisible(dialog.getByTestId('delete-paths'), 'the directories Nebula deletes')
+  await checkChinese(dialog, 'the delete dialog')
+  await screenshot(page, 'i18n-delete-zh')
+  await page.keyboard.press('Escape')
+  await dialog.waitFor({ state: 'detached' })
+})
+
+await t.test('the details sheet of a cache-only row shows its path, in Chinese', async () => {
+  await page.locator('#models-state').selectOption('cached')
+  const row = page.locator('[data-testid="model-row"][data-state="cached"]').first()
+  await expectVisible(row, 'a cache-only row')
+  await row.getByRole('button', { name: /的详情$/ }).click()
+  const sheet = page.getByTestId('model-details')
+  await expectVisible(sheet.getByTestId('copy-path'), 'the directory of the cached copy')
+  await checkChinese(sheet, 'the details sheet')
+  await page.keyboard.press('Escape')
+  await page.locator('#models-state').selectOption('')
+})
+
+await t.test('the pre-flight of a model the cluster holds is Chinese, and says so first', async () => {
+  const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v2/catalog/search')
+  await page.getByTestId('search-input').fill('qwen')
+  await answered
+  const result = page.locator('[data-testid="search-result"][data-model-id="Qwen/Qwen2.5-7B-Instruct"]')
+  await expectVisible(result.getByTestId('in-cluster-badge'), 'the in-cluster badge')
+  await result.getByTestId('download-button').click()
+  const dialog = page.getByTestId('import-dialog')
+  await expectVisible(dialog.getByTestId('already-in-cluster'), '"already in the cluster"')
+  await expectVisible(dialog.locator('[data-testid="preflight-ready"], [data-testid="preflight-blocking"]'), 'the pre-flight result')
+  await checkChinese(dialog.getByTestId('preflight'), 'the pre-flight')
+  await checkChinese(dialog.getByTestId('already-in-cluster'), 'the already-in-cluster notice')
+  await screenshot(page, 'i18n-preflight-zh')
+  await page.keyboard.press('Escape')
+  await dialog.waitFor({ state: 'detached' })
+})
+
+await t.test('a hub error is Chinese', async () => {
+  // the stubbed hub knows no model by this name: its answer is an error the page words itself
+  const answered = page.waitForResponse((r) => new URL(r.url()).pathname.startsWith('/api/v2/catalog/search/'))
+  await page.goto(url('/model-catalog?hub_q=qwen'))
+  const result = page.locator('[data-testid="search-result"]').first()
+  await expectVisible(result, 'results')
+  // metadata of a model the stubs do not have: the hub answers no
+  const other = page.locator('[data-testid="search-result"]:not([data-model-id="Qwen/Qwen2.5-7B-Instruct"])').first()
+  await other.getByRole('button', { name: /的详情$/ }).click()
+  await answered
+  const drawer = page.getByTestId('metadata-drawer')
+  const box = drawer.locator('[role="alert"]')
+  await expectVisible(box, 'the hub error in the drawer')
+  await checkChinese(box, 'the hub error')
+  await page.keyboard.press('Escape')
+})
+
+await t.test('no unexpected errors in the page', async () => {
+  const errors = unexpectedErrors(pageErrors, [404, 502])
+  assert(errors.length === 0, errors.join('\n'))
+})
+
+await session.close()
+t.finish()
