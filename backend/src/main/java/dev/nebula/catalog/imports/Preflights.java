@@ -3,6 +3,8 @@ package dev.nebula.catalog.imports;
 import dev.nebula.catalog.auth.NebulaSession;
 import dev.nebula.catalog.nebula.ModelUids;
 import dev.nebula.catalog.config.CatalogConfig;
+import dev.nebula.catalog.fit.FitApi;
+import dev.nebula.catalog.fit.FitEstimator;
 import dev.nebula.catalog.inventory.CachePaths;
 import dev.nebula.catalog.nebula.NebulaClient;
 import dev.nebula.catalog.nebula.NebulaDtos;
@@ -53,6 +55,9 @@ public class Preflights {
 
     @Inject
     NebulaSession session;
+
+    @Inject
+    FitEstimator fit;
 
     /** The HTTP status an import refused for this blocking problem answers with. */
     static int statusOf(String blockingCode) {
@@ -117,12 +122,13 @@ public class Preflights {
         List<NebulaDtos.ModelView> models = List.of();
         NebulaDtos.CacheSummary cache = new NebulaDtos.CacheSummary(0, 0, List.of(), List.of());
         Set<String> live = null;
+        NebulaDtos.Overview overviewRead = null;
         java.time.OffsetDateTime listedAt = ImportService.now();
         List<Notice> blocking = new ArrayList<>();
         List<Notice> warnings = new ArrayList<>();
         ApiException nebulaFailure = null;
         try {
-            // liveness only sharpens the disk check: without the overview every node counts as alive
+            // liveness sharpens the disk check, GPUs give the fit: without the overview every node counts as alive
             Uni<NebulaDtos.Overview> overview = nebula.overview(nebulaToken)
                     .onFailure(e -> !(e instanceof dev.nebula.catalog.nebula.NebulaRejection r && r.sessionInvalid()))
                     .recoverWithNull();
@@ -130,6 +136,7 @@ public class Preflights {
                     .asTuple().await().atMost(NEBULA_WAIT);
             models = all.getItem1();
             cache = all.getItem2();
+            overviewRead = all.getItem3();
             live = all.getItem3() == null || all.getItem3().nodes() == null ? null : all.getItem3().nodes().stream()
                     .map(NebulaDtos.OverviewNode::node_id).collect(java.util.stream.Collectors.toSet());
         } catch (RuntimeException e) {
@@ -192,6 +199,11 @@ public class Preflights {
             warnings.add(Notice.of("no_node_has_room", "No node has " + size + " bytes free for this model; "
                     + "the download will fail unless space is freed.", "bytes", size));
         }
+        FitApi.Fit gpuFit = fit.estimate(hub.orElse(null), overviewRead, request.required_vram_mb(),
+                request.tensor_parallel_size());
+        if (FitEstimator.WARN.contains(gpuFit.verdict().code())) {
+            warnings.add(gpuFit.verdict().notice()); // an estimate: the operator decides
+        }
         String suggested = request.model_uid() != null ? request.model_uid() : ModelUids.fromModelId(request.model_id());
         for (int attempt = 1; request.model_uid() == null && uids.contains(suggested) && attempt < 20; attempt++) {
             suggested = ModelUids.withSuffix(ModelUids.fromModelId(request.model_id()), attempt);
@@ -199,7 +211,7 @@ public class Preflights {
         ImportApi.Preflight preflight = new ImportApi.Preflight(provider.wire(), request.model_id(), hub.isPresent(),
                 hub.map(ModelMetadata::revision).orElse(null), size, size == null ? null : "files",
                 hub.map(ModelMetadata::gated).orElse(false), hub.map(ModelMetadata::private_).orElse(false),
-                suggested, registered, cached, disk, blocking, warnings);
+                suggested, registered, cached, disk, gpuFit, blocking, warnings);
         return new Checked(preflight, uids, nebulaFailure);
     }
 
