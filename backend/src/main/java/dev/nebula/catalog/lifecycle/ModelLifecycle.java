@@ -60,7 +60,8 @@ public class ModelLifecycle {
 
     public LifecycleResult start(String uid) {
         Optional<Row> row = inventory.row(uid);
-        String action = row.map(r -> ModelActions.startAction(r.state())).orElse(ModelActions.START);
+        // unknown to the snapshot: Nebula decides (404), and the attempt is audited
+        String action = row.isPresent() ? ModelActions.startAction(row.get().state()) : ModelActions.START;
         if (action == null) {
             throw refused(uid, row.get(), ModelActions.START, Notice.of("model_not_startable", uid + " is "
                     + row.get().state() + "; only a stopped or failed model is started (Nebula restarts the engines of "
@@ -71,7 +72,7 @@ public class ModelLifecycle {
 
     public LifecycleResult stop(String uid) {
         Optional<Row> row = inventory.row(uid);
-        String action = row.map(r -> ModelActions.stopAction(r.state())).orElse(ModelActions.STOP);
+        String action = row.isPresent() ? ModelActions.stopAction(row.get().state()) : ModelActions.STOP;
         if (action == null) {
             throw refused(uid, row.get(), ModelActions.STOP, Notice.of("model_not_running", uid + " is "
                     + row.get().state() + "; there is nothing to stop.", "model_uid", uid, "state", row.get().state()));
