@@ -37,16 +37,14 @@ public class BatchImports {
         return validated(body == null ? null : body.items(), Function.identity());
     }
 
-    /** Each item's pre-flight as the caller, in order. */
+    /** Each item's pre-flight as the caller, in order, against one read of the cluster. */
     public ImportApi.BatchPreflight preflight(List<ImportApi.ImportRequest> items) {
+        List<Preflights.Outcome> outcomes = preflights.preflightAll(items);
         List<ImportApi.BatchPreflightItem> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            ImportApi.ImportRequest item = items.get(i);
-            try {
-                out.add(new ImportApi.BatchPreflightItem(i, item.model_id(), preflights.preflight(item), null));
-            } catch (ApiException e) {
-                out.add(new ImportApi.BatchPreflightItem(i, item.model_id(), null, ItemError.of(e)));
-            }
+            Preflights.Outcome o = outcomes.get(i);
+            out.add(new ImportApi.BatchPreflightItem(i, items.get(i).model_id(), o.preflight(),
+                    o.error() == null ? null : ItemError.of(o.error())));
         }
         return new ImportApi.BatchPreflight(out);
     }
