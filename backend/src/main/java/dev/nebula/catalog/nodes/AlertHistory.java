@@ -1,5 +1,6 @@
 package dev.nebula.catalog.nodes;
 
+import dev.nebula.catalog.db.SqlValues;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +81,7 @@ public class AlertHistory {
                 List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                         "SELECT node_id, alert_type, first_seen_at, active FROM node_alert").getResultList());
                 for (Object[] r : rows) {
-                    episodes.putIfAbsent(r[0] + "\n" + r[1], new Episode(instant(r[2]), (Boolean) r[3], true));
+                    episodes.putIfAbsent(r[0] + "\n" + r[1], new Episode(SqlValues.instant(r[2]), (Boolean) r[3], true));
                 }
                 loaded = true;
             } catch (RuntimeException e) {
@@ -90,16 +90,4 @@ public class AlertHistory {
         }
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return Instant.parse(value.toString());
-    }
 }

@@ -1,5 +1,6 @@
 package dev.nebula.catalog.upstream;
 
+import dev.nebula.catalog.db.SqlValues;
 import dev.nebula.catalog.inventory.InventoryApi.NewerRevision;
 import dev.nebula.catalog.inventory.UpstreamFacts;
 import io.quarkus.logging.Log;
@@ -10,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +85,8 @@ public class UpstreamRevisions implements UpstreamFacts {
                         + "WHERE sha IS NOT NULL AND answered_at IS NOT NULL").getResultList());
         Map<String, Known> next = new HashMap<>();
         for (Object[] r : rows) {
-            next.put(key((String) r[0], (String) r[1]), new Known((String) r[2], instant(r[3]), instant(r[4])));
+            next.put(key((String) r[0], (String) r[1]),
+                    new Known((String) r[2], SqlValues.instant(r[3]), SqlValues.instant(r[4])));
         }
         known = Map.copyOf(next);
         loadedAt = System.nanoTime();
@@ -106,19 +107,4 @@ public class UpstreamRevisions implements UpstreamFacts {
         }
     }
 
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return Instant.parse(value.toString());
-    }
 }
