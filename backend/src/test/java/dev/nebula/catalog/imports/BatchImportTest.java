@@ -39,6 +39,7 @@ class BatchImportTest {
     void preflightsEachItemWithItsFitAndReportsAHubFailureWithItsItem() {
         HubStubs.server().stubFor(get(urlPathEqualTo("/api/models/acme-batch/Broken-7B"))
                 .willReturn(aResponse().withStatus(500).withBody("{\"error\":\"boom\"}")));
+        int modelLists = NebulaSimulatorResource.control().requestCounts().getOrDefault("GET /api/v2/models", 0);
         JsonPath p = post("/api/v2/catalog/import/preflight/batch", Map.of("items", List.of(
                 Map.of("provider", "huggingface", "model_id", QWEN, "model_uid", "batch-pf-a"),
                 Map.of("provider", "modelscope", "model_id", QWEN, "model_uid", "batch-pf-b"),
@@ -52,6 +53,9 @@ class BatchImportTest {
         assertNull(p.get("items[2].preflight"));
         assertTrue(p.getInt("items[2].error.status") >= 500, p.prettify());
         assertTrue(p.getString("items[2].error.code").startsWith("hub_"), p.prettify());
+        int reads = NebulaSimulatorResource.control().requestCounts().getOrDefault("GET /api/v2/models", 0) - modelLists;
+        // one read of the cluster for the three items (the import recovery may read it too, in the background)
+        assertTrue(reads >= 1 && reads < 3, reads + " model list reads");
     }
 
     @Test
