@@ -107,9 +107,10 @@ class ClusterNodesTest {
         assertEquals(false, qwen.get("safe_to_reclaim"));
         assertEquals(true, qwen.get("in_use_on_node"));
         assertNull(qwen.get("reclaim"));
-        Map<String, Object> deployed = list(qwen, "reclaim_blocked_by").get(0);
-        assertEquals("deployed", deployed.get("code"));
-        assertEquals("qwen-qwen2-5-7b-instruct", ((Map<?, ?>) deployed.get("params")).get("model_uid"));
+        // other tests import the same hub model: whoever else uses the files, the running demo model blocks it
+        assertTrue(list(qwen, "reclaim_blocked_by").stream().anyMatch(n -> "deployed".equals(n.get("code"))
+                && "qwen-qwen2-5-7b-instruct".equals(((Map<?, ?>) n.get("params")).get("model_uid"))),
+                qwen.toString());
         Map<String, Object> mistral = copyAt(node(answer, "gpu-node-03"), "models--mistralai--Mistral-7B-Instruct-v0.3");
         assertEquals(true, mistral.get("safe_to_reclaim"));
         assertTrue(list(mistral, "used_by").isEmpty());
