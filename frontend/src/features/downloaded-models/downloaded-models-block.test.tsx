@@ -10,6 +10,7 @@ const base: Omit<DownloadedModelRow, 'model_name' | 'model_uid' | 'state'> = {
   nodes: [{ node_id: 'gpu-a', cache_path: '/DATA/Model/models--Qwen--Qwen2.5-7B', size_bytes: 15_200_000_000, complete: true, last_access: null, alive: true }],
   node_count: 1, last_used: '2026-11-26T09:00:00Z', last_seen_running: null, engine_type: null, endpoints: [], replicas: { desired: 1, ready: 1, unhealthy: 0 }, progress: null,
   error: null, imported_by: 'ops', imported_at: '2026-11-25T09:00:00Z', deletable: true, delete_blocked_by: [],
+  actions: [], newer_revision: null,
 }
 const rows: DownloadedModelRow[] = [
   { ...base, model_name: 'Qwen/Qwen2.5-7B', model_uid: 'qwen-7b', state: 'running' },

@@ -25,6 +25,12 @@ function preflight(overrides: Partial<PreflightResult> = {}): PreflightResult {
     registered: [],
     cached_on: [],
     disk: [{ node_id: 'gpu-node-1', alive: true, available_bytes: 500_000_000_000, total_bytes: 1_000_000_000_000, used_percent: 50, fits: true }],
+    fit: {
+      weight_bytes: null, weight_source: null, weight_files: 0, parameters: null, bytes_per_parameter: null,
+      headroom_percent: 20, gpu_overhead_mb: 1024, required_bytes: null, estimate: [], nodes: [],
+      verdict: { code: 'unknown', tensor_parallel_size: null, nodes: [], notice: { code: 'fit_unknown', params: { reason: 'weights_unknown' }, message: 'unknown' } },
+      config: { required_vram_mb: null, tensor_parallel_size: null, overridden: false },
+    },
     blocking: [],
     warnings: [],
     ...overrides,

@@ -109,6 +109,30 @@ class CacheAndGcTest {
     }
 
     @Test
+    void aStaleAlertFromAnEarlierScanStaysWhileTheFreshOneIsRewritten() {
+        JsonNode before = alertsOf("gpu-node-01");
+        long critical = before.get("disk_critical").get("created_at_ms").asLong();
+        long warning = before.get("disk_warning").get("created_at_ms").asLong();
+        assertTrue(warning - critical > 24 * 3600_000L, "the demo's critical alert is two days old");
+        sim.control().advance(Duration.ofSeconds(61));
+        JsonNode after = alertsOf("gpu-node-01");
+        assertEquals(critical, after.get("disk_critical").get("created_at_ms").asLong(), "not rewritten: stale");
+        assertTrue(after.get("disk_warning").get("created_at_ms").asLong() > warning, "rewritten by the scan");
+        assertEquals(admin.get("/api/v2/nodes/gpu-node-01/disk").json().get("updated_at_ms").asLong(),
+                after.get("disk_warning").get("created_at_ms").asLong(), "the scan writes both with one time");
+    }
+
+    private JsonNode alertsOf(String node) {
+        com.fasterxml.jackson.databind.node.ObjectNode byType = dev.nebula.sim.wire.Json.MAPPER.createObjectNode();
+        for (JsonNode a : admin.get("/api/v2/alerts").json()) {
+            if (node.equals(a.get("node_id").asText())) {
+                byType.set(a.get("alert_type").asText(), a);
+            }
+        }
+        return byType;
+    }
+
+    @Test
     void detailCacheStatusListsOneNodePerMatchingEntry() {
         JsonNode status = admin.get("/api/v2/models/qwen-qwen2-5-7b-instruct").json().get("cache_status");
         assertEquals("[\"gpu-node-01\",\"gpu-node-01\",\"gpu-node-02\",\"gpu-node-03\"]",

@@ -24,6 +24,7 @@ public class DeniedAttempts {
     static final int MAX_PATH = 256;
 
     private static final Pattern MODEL_PATH = Pattern.compile("/api/v2/catalog/models/([^/]+)");
+    private static final Pattern LIFECYCLE_PATH = Pattern.compile("/api/v2/catalog/models/[^/]+/(start|stop)");
 
     @Inject
     AuditLog audit;
@@ -87,6 +88,14 @@ public class DeniedAttempts {
     static String actionOf(String method, String path) {
         if (path.startsWith("/api/v2/catalog/import/preflight")) {
             return "preflight";
+        }
+        if (path.startsWith("/api/v2/catalog/model-deletions") && "POST".equals(method)
+                && !path.startsWith("/api/v2/catalog/model-deletions/impact")) {
+            return "delete";
+        }
+        Matcher lifecycle = LIFECYCLE_PATH.matcher(path);
+        if ("POST".equals(method) && lifecycle.matches()) {
+            return lifecycle.group(1);
         }
         if (path.startsWith("/api/v2/catalog/import")) {
             return "import";

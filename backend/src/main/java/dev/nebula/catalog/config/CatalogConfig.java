@@ -123,6 +123,36 @@ public interface CatalogConfig {
 
     Search search();
 
+    Upstream upstream();
+
+    Fit fit();
+
+    /** The background check of imported models against their hub's default branch (see docs/cache-manager.md). */
+    interface Upstream {
+        /** How often the check runs; 0 turns it off (tests run it by hand). */
+        @WithDefault("60s")
+        Duration checkEvery();
+
+        /** A hub model is asked again no sooner than this, across replicas. */
+        @WithDefault("10m")
+        Duration recheckAfter();
+
+        /** Hub calls one run may make at most, over both hubs. */
+        @WithDefault("5")
+        int callsPerRun();
+    }
+
+    /** The GPU fit estimate of the import pre-flight (see docs/cache-manager.md). */
+    interface Fit {
+        /** Runtime headroom over the weights (KV cache, activations), in percent of the weights. */
+        @WithDefault("20")
+        int headroomPercent();
+
+        /** Added per GPU for the CUDA context and the engine's own buffers, in MiB. */
+        @WithDefault("1024")
+        int gpuOverheadMb();
+    }
+
     interface Nebula {
         /** Nebula BFF base URL; empty means "not configured" (Main then starts the simulator). */
         Optional<String> url();

@@ -1,5 +1,8 @@
 package dev.nebula.catalog.imports;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.nebula.catalog.fit.FitApi;
+import dev.nebula.catalog.web.ItemError;
 import dev.nebula.catalog.web.Notice;
 
 import java.util.List;
@@ -10,13 +13,52 @@ public final class ImportApi {
     private ImportApi() {
     }
 
+    /**
+     * {@code required_vram_mb} and {@code tensor_parallel_size} override what the pre-flight's fit would send in
+     * Nebula's ModelConfig.
+     */
     public record ImportRequest(String provider, String model_id, String model_uid, String engine_type, Integer replicas,
-                                Boolean auto_start, String revision) {
+                                Boolean auto_start, String revision, Long required_vram_mb,
+                                Integer tensor_parallel_size) {
+    }
+
+    public record BatchPreflightRequest(List<ImportRequest> items) {
+    }
+
+    /** One item's pre-flight, or why it could not be made; null fields are left out of the answer. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BatchPreflightItem(int index, String model_id, Preflight preflight, ItemError error) {
+    }
+
+    public record BatchPreflight(List<BatchPreflightItem> items) {
+    }
+
+    /** An import request and its own idempotency key. */
+    public record BatchImportItem(String provider, String model_id, String model_uid, String engine_type,
+                                  Integer replicas, Boolean auto_start, String revision, Long required_vram_mb,
+                                  Integer tensor_parallel_size, String idempotency_key) {
+
+        ImportRequest request() {
+            return new ImportRequest(provider, model_id, model_uid, engine_type, replicas, auto_start, revision,
+                    required_vram_mb, tensor_parallel_size);
+        }
+    }
+
+    public record BatchImportRequest(List<BatchImportItem> items) {
+    }
+
+    /** created or replayed with the import's result, or failed with the error the single import would answer. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BatchImportOutcome(int index, String model_id, String status, ImportResult result, ItemError error) {
+    }
+
+    public record BatchImport(List<BatchImportOutcome> items, int created, int failed) {
     }
 
     public record ImportResult(String import_id, String model_uid, String status, String provider, String model_id,
                                String revision, Long expected_bytes, String engine_type, int replicas,
-                               boolean auto_start, String imported_by, String created_at, ErrorInfo error) {
+                               boolean auto_start, String imported_by, String created_at, Long required_vram_mb,
+                               Integer tensor_parallel_size, ErrorInfo error) {
     }
 
     public record ErrorInfo(String code, String message) {
@@ -40,6 +82,6 @@ public final class ImportApi {
     public record Preflight(String provider, String model_id, boolean exists_on_hub, String revision, Long size_bytes,
                             String size_source, boolean gated, boolean is_private, String suggested_uid,
                             List<Registered> registered, List<CachedCopy> cached_on, List<NodeRoom> disk,
-                            List<Notice> blocking, List<Notice> warnings) {
+                            FitApi.Fit fit, List<Notice> blocking, List<Notice> warnings) {
     }
 }

@@ -42,6 +42,12 @@ public class ImportRecord extends PanacheEntityBase {
     public String revision;
     @Column(name = "expected_bytes")
     public Long expectedBytes;
+    /** Sent in the ModelSpec's config: what each GPU must have free (MiB); null when not sent. */
+    @Column(name = "required_vram_mb")
+    public Long requiredVramMb;
+    /** Sent in the ModelSpec's config when above 1. */
+    @Column(name = "tensor_parallel_size")
+    public Integer tensorParallelSize;
     @Column(name = "engine_type")
     public String engineType;
     public int replicas;

@@ -55,6 +55,8 @@ public class ImportRecords {
         record.auditIntent = auditIntent;
         record.revision = checked.preflight().revision();
         record.expectedBytes = checked.preflight().size_bytes();
+        record.requiredVramMb = checked.preflight().fit().config().required_vram_mb();
+        record.tensorParallelSize = checked.preflight().fit().config().tensor_parallel_size();
         record.engineType = request.engine_type();
         record.replicas = request.replicas();
         record.autoStart = request.auto_start();
@@ -69,8 +71,8 @@ public class ImportRecords {
         int inserted = QuarkusTransaction.requiringNew().call(() -> ImportRecord.getEntityManager().createNativeQuery("""
                 INSERT INTO import_record (id, provider, model_id, requested_uid, sent_uid, audit_intent, revision,
                     expected_bytes, engine_type, replicas, auto_start, status, idempotency_key, actor, request_id,
-                    created_at, updated_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+                    created_at, updated_at, required_vram_mb, tensor_parallel_size)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
                 ON CONFLICT DO NOTHING""")
                 .setParameter(1, record.id).setParameter(2, record.provider).setParameter(3, record.modelId)
                 .setParameter(4, record.requestedUid).setParameter(5, record.sentUid).setParameter(6, record.auditIntent)
@@ -78,6 +80,7 @@ public class ImportRecords {
                 .setParameter(10, record.replicas).setParameter(11, record.autoStart).setParameter(12, record.status)
                 .setParameter(13, record.idempotencyKey).setParameter(14, record.actor).setParameter(15, record.requestId)
                 .setParameter(16, record.createdAt).setParameter(17, record.updatedAt)
+                .setParameter(18, record.requiredVramMb).setParameter(19, record.tensorParallelSize)
                 .executeUpdate());
         if (inserted == 1) {
             return record;
@@ -150,6 +153,7 @@ public class ImportRecords {
         ImportApi.ErrorInfo error = r.error == null ? null
                 : new ImportApi.ErrorInfo(String.valueOf(r.error.get("code")), String.valueOf(r.error.get("message")));
         return new ImportApi.ImportResult(r.id.toString(), r.modelUid, r.status, r.provider, r.modelId, r.revision,
-                r.expectedBytes, r.engineType, r.replicas, r.autoStart, r.actor, r.createdAt.toInstant().toString(), error);
+                r.expectedBytes, r.engineType, r.replicas, r.autoStart, r.actor, r.createdAt.toInstant().toString(),
+                r.requiredVramMb, r.tensorParallelSize, error);
     }
 }

@@ -156,9 +156,13 @@ public class ImportService {
         }
         labels.put("catalog.imported-by", caller.username());
         labels.put(ImportResolver.IMPORT_ID_LABEL, record.id.toString());
+        // the fit's per-GPU need (and tensor parallelism) in Nebula's ModelConfig; nothing when nothing is known
+        NebulaDtos.ModelConfig config = record.requiredVramMb == null && record.tensorParallelSize == null ? null
+                : NebulaDtos.ModelConfig.fit(record.requiredVramMb,
+                        record.tensorParallelSize == null ? null : record.tensorParallelSize.longValue());
         NebulaDtos.CreateModel body = new NebulaDtos.CreateModel(request.model_id(), uid,
-                "huggingface".equals(request.provider()) ? "hugging_face" : "model_scope", request.engine_type(), labels,
-                request.auto_start(), request.replicas());
+                "huggingface".equals(request.provider()) ? "hugging_face" : "model_scope", request.engine_type(), config,
+                labels, request.auto_start(), request.replicas());
         try {
             NebulaDtos.ModelSpec spec = nebula.create(nebulaToken, body).await().atMost(NEBULA_WAIT);
             if (records.settleCreated(record, spec.model_uid(), answerOf(spec))) {

@@ -13,6 +13,10 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class ImportValidation {
 
+    /** 16 TiB in MiB: beyond any GPU, but a bound. */
+    static final long MAX_VRAM_MB = 16_777_216L;
+    static final int MAX_TP = 64;
+
     static final Pattern MODEL_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$");
 
     @Inject
@@ -41,8 +45,15 @@ public class ImportValidation {
         if (r.revision() != null && !r.revision().matches("^[A-Za-z0-9._/-]{1,64}$")) {
             throw ApiException.badRequest("revision", "revision must be a branch, tag or commit sha (at most 64 characters)");
         }
+        if (r.required_vram_mb() != null && (r.required_vram_mb() < 1 || r.required_vram_mb() > MAX_VRAM_MB)) {
+            throw ApiException.badRequest("required_vram_mb", "required_vram_mb must be between 1 and " + MAX_VRAM_MB
+                    + " (MiB each GPU must have free)");
+        }
+        if (r.tensor_parallel_size() != null && (r.tensor_parallel_size() < 1 || r.tensor_parallel_size() > MAX_TP)) {
+            throw ApiException.badRequest("tensor_parallel_size", "tensor_parallel_size must be between 1 and " + MAX_TP);
+        }
         return new ImportApi.ImportRequest(provider, r.model_id(), r.model_uid(), engine, replicas,
-                r.auto_start() == null || r.auto_start(), r.revision());
+                r.auto_start() == null || r.auto_start(), r.revision(), r.required_vram_mb(), r.tensor_parallel_size());
     }
 
     public void checkIdempotencyKey(String key) {

@@ -3,6 +3,8 @@ package dev.nebula.catalog.imports;
 import dev.nebula.catalog.auth.NebulaSession;
 import dev.nebula.catalog.nebula.ModelUids;
 import dev.nebula.catalog.config.CatalogConfig;
+import dev.nebula.catalog.fit.FitApi;
+import dev.nebula.catalog.fit.FitEstimator;
 import dev.nebula.catalog.inventory.CachePaths;
 import dev.nebula.catalog.nebula.NebulaClient;
 import dev.nebula.catalog.nebula.NebulaDtos;
@@ -12,7 +14,6 @@ import dev.nebula.catalog.search.Provider;
 import dev.nebula.catalog.search.SearchService;
 import dev.nebula.catalog.web.ApiException;
 import dev.nebula.catalog.web.Notice;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -53,6 +54,9 @@ public class Preflights {
 
     @Inject
     NebulaSession session;
+
+    @Inject
+    FitEstimator fit;
 
     /** The HTTP status an import refused for this blocking problem answers with. */
     static int statusOf(String blockingCode) {
@@ -111,34 +115,45 @@ public class Preflights {
         return session.call(token -> check(request, token).preflight());
     }
 
+    /**
+     * Pre-flights of several imports as the caller, against one read of the cluster. A failure of one item (its hub
+     * is failing, say) is that item's; an ended session fails them all.
+     */
+    public List<Outcome> preflightAll(List<ImportApi.ImportRequest> requests) {
+        return session.call(token -> {
+            ClusterRead cluster = ClusterRead.of(nebula, token);
+            List<Outcome> out = new ArrayList<>();
+            for (ImportApi.ImportRequest request : requests) {
+                try {
+                    out.add(new Outcome(check(request, token, cluster).preflight(), null));
+                } catch (ApiException e) {
+                    out.add(new Outcome(null, e));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** One pre-flight of a batch: its answer, or why there is none. */
+    public record Outcome(ImportApi.Preflight preflight, ApiException error) {
+    }
+
     Checked check(ImportApi.ImportRequest request, String nebulaToken) {
+        return check(request, nebulaToken, ClusterRead.of(nebula, nebulaToken));
+    }
+
+    private Checked check(ImportApi.ImportRequest request, String nebulaToken, ClusterRead cluster) {
         Provider provider = Provider.parse(request.provider(), "provider");
         Optional<ModelMetadata> hub = search.metadata(provider, request.model_id());
-        List<NebulaDtos.ModelView> models = List.of();
-        NebulaDtos.CacheSummary cache = new NebulaDtos.CacheSummary(0, 0, List.of(), List.of());
-        Set<String> live = null;
-        java.time.OffsetDateTime listedAt = ImportService.now();
+        List<NebulaDtos.ModelView> models = cluster.models();
+        NebulaDtos.CacheSummary cache = cluster.cache();
+        Set<String> live = cluster.live();
+        java.time.OffsetDateTime listedAt = cluster.listedAt();
         List<Notice> blocking = new ArrayList<>();
         List<Notice> warnings = new ArrayList<>();
-        ApiException nebulaFailure = null;
-        try {
-            // liveness only sharpens the disk check: without the overview every node counts as alive
-            Uni<NebulaDtos.Overview> overview = nebula.overview(nebulaToken)
-                    .onFailure(e -> !(e instanceof dev.nebula.catalog.nebula.NebulaRejection r && r.sessionInvalid()))
-                    .recoverWithNull();
-            var all = Uni.combine().all().unis(nebula.models(nebulaToken), nebula.cacheSummary(nebulaToken), overview)
-                    .asTuple().await().atMost(NEBULA_WAIT);
-            models = all.getItem1();
-            cache = all.getItem2();
-            live = all.getItem3() == null || all.getItem3().nodes() == null ? null : all.getItem3().nodes().stream()
-                    .map(NebulaDtos.OverviewNode::node_id).collect(java.util.stream.Collectors.toSet());
-        } catch (RuntimeException e) {
-            ApiException api = NebulaFailures.toApi(e);
-            if (api.status() < 500) {
-                throw api; // an ended session or a refusal: the caller's business, not a degraded answer
-            }
+        ApiException nebulaFailure = cluster.failure();
+        if (nebulaFailure != null) {
             // what the hub says is still worth showing; the import itself is blocked until the cluster can be read
-            nebulaFailure = api;
             blocking.add(Notice.of("nebula_unreachable", "Nebula cannot be read right now, so it is unknown whether "
                     + "the cluster already holds this model or has room for it; the download is blocked until it answers."));
         }
@@ -192,6 +207,11 @@ public class Preflights {
             warnings.add(Notice.of("no_node_has_room", "No node has " + size + " bytes free for this model; "
                     + "the download will fail unless space is freed.", "bytes", size));
         }
+        FitApi.Fit gpuFit = fit.estimate(hub.orElse(null), cluster.overview(), request.required_vram_mb(),
+                request.tensor_parallel_size());
+        if (FitEstimator.WARN.contains(gpuFit.verdict().code())) {
+            warnings.add(gpuFit.verdict().notice()); // an estimate: the operator decides
+        }
         String suggested = request.model_uid() != null ? request.model_uid() : ModelUids.fromModelId(request.model_id());
         for (int attempt = 1; request.model_uid() == null && uids.contains(suggested) && attempt < 20; attempt++) {
             suggested = ModelUids.withSuffix(ModelUids.fromModelId(request.model_id()), attempt);
@@ -199,7 +219,7 @@ public class Preflights {
         ImportApi.Preflight preflight = new ImportApi.Preflight(provider.wire(), request.model_id(), hub.isPresent(),
                 hub.map(ModelMetadata::revision).orElse(null), size, size == null ? null : "files",
                 hub.map(ModelMetadata::gated).orElse(false), hub.map(ModelMetadata::private_).orElse(false),
-                suggested, registered, cached, disk, blocking, warnings);
+                suggested, registered, cached, disk, gpuFit, blocking, warnings);
         return new Checked(preflight, uids, nebulaFailure);
     }
 

@@ -3,12 +3,12 @@ package dev.nebula.catalog.inventory;
 import java.util.Locale;
 
 /** Human-readable sizes for messages (decimal units, as disks and hubs state sizes). */
-final class Bytes {
+public final class Bytes {
 
     private Bytes() {
     }
 
-    static String human(long bytes) {
+    public static String human(long bytes) {
         if (bytes < 1000) {
             return bytes + " B";
         }

@@ -26,18 +26,14 @@ final class DeleteImpacts {
 
     static DeleteImpact of(Snapshot s, String uid, boolean stale) {
         Row row = s.byUid().get(uid);
-        CacheJoin.Spec spec = s.specs().stream().filter(x -> x.uid().equals(uid)).findFirst().orElseThrow();
-        List<CacheEntry> doomed = s.entries().stream().filter(e -> nebulaDeletes(spec, e)).toList();
+        CacheJoin.Spec spec = spec(s, uid);
+        List<CacheEntry> doomed = doomed(s, uid);
         List<Notice> notes = new ArrayList<>();
         List<CacheEntry> removable = new ArrayList<>();
         for (CacheEntry e : doomed) {
-            String dir = s.modelDirs().get(e.node_id());
-            if (dir != null && !e.cache_path().startsWith(dir.replaceAll("/+$", "") + "/")) {
-                notes.add(Notice.of("outside_model_dir", e.cache_path() + " on " + e.node_id()
-                        + " is outside the node's model directory; Nebula leaves it.", "path", e.cache_path(), "node", e.node_id()));
-            } else if (Boolean.FALSE.equals(s.alive(e.node_id()))) {
-                notes.add(Notice.of("node_not_alive", e.node_id() + " is not alive: its files (" + e.cache_path()
-                        + ") are deleted only when it returns.", "node", e.node_id(), "path", e.cache_path()));
+            Notice kept = kept(s, e);
+            if (kept != null) {
+                notes.add(kept);
             } else {
                 removable.add(e);
             }
@@ -74,6 +70,30 @@ final class DeleteImpacts {
         List<CacheCopy> files = InventoryService.copies(s, doomed);
         return new DeleteImpact(uid, row.model_name(), row.state(), running, files, List.copyOf(nodes), freed,
                 affected, cacheOnly, notes, s.asOf().toString(), stale);
+    }
+
+    /** Every cache entry Nebula's delete of {@code uid} removes, on every node. */
+    static List<CacheEntry> doomed(Snapshot s, String uid) {
+        CacheJoin.Spec spec = spec(s, uid);
+        return s.entries().stream().filter(e -> nebulaDeletes(spec, e)).toList();
+    }
+
+    private static CacheJoin.Spec spec(Snapshot s, String uid) {
+        return s.specs().stream().filter(x -> x.uid().equals(uid)).findFirst().orElseThrow();
+    }
+
+    /** Why Nebula's delete leaves a matching entry for now (outside the model dir, a dead node); null: it goes. */
+    static Notice kept(Snapshot s, CacheEntry e) {
+        String dir = s.modelDirs().get(e.node_id());
+        if (dir != null && !e.cache_path().startsWith(dir.replaceAll("/+$", "") + "/")) {
+            return Notice.of("outside_model_dir", e.cache_path() + " on " + e.node_id()
+                    + " is outside the node's model directory; Nebula leaves it.", "path", e.cache_path(), "node", e.node_id());
+        }
+        if (Boolean.FALSE.equals(s.alive(e.node_id()))) {
+            return Notice.of("node_not_alive", e.node_id() + " is not alive: its files (" + e.cache_path()
+                    + ") are deleted only when it returns.", "node", e.node_id(), "path", e.cache_path());
+        }
+        return null;
     }
 
     /** Nebula's node-side GC rule (node/model_cache_manager.rs), deliberately reproduced as is. */

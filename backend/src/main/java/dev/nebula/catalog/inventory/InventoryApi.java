@@ -15,7 +15,11 @@ public final class InventoryApi {
                       List<NodeCopy> nodes, int node_count, String last_used, String last_seen_running, String state,
                       String engine_type, Replicas replicas, List<ModelEndpoint> endpoints, Progress progress,
                       RowError error, String imported_by, String imported_at, boolean deletable,
-                      List<Notice> delete_blocked_by) {
+                      List<Notice> delete_blocked_by, List<String> actions, NewerRevision newer_revision) {
+    }
+
+    /** The hub's default branch moved past the imported revision: its commit, when it moved, when we asked. */
+    public record NewerRevision(String sha, String date, String checked_at) {
     }
 
     /** A serving endpoint of one replica, as Nebula reports it. */
@@ -84,5 +88,25 @@ public final class InventoryApi {
     }
 
     public record Deleted(String model_uid, String status, long gc_queued_nodes, long freed_bytes_expected) {
+    }
+
+    public record ModelUidList(List<String> model_uids) {
+    }
+
+    public record BatchDeleteRequest(List<String> model_uids, String confirmation) {
+    }
+
+    public record BatchDeleteImpact(List<DeleteImpact> models, List<String> unknown_uids, List<CacheCopy> files_deleted,
+                                    List<String> nodes, long freed_bytes_expected, long running_replicas,
+                                    List<AffectedModel> affected_models, List<String> affected_cache_only,
+                                    List<Notice> notes, String confirmation_phrase, String as_of, boolean stale) {
+    }
+
+    public record BatchDeleted(String model_uid, String status, Long gc_queued_nodes, Long freed_bytes_expected,
+                               dev.nebula.catalog.web.ItemError error) {
+    }
+
+    public record BatchDeleteResult(String batch_id, List<BatchDeleted> results, int deleted, int failed,
+                                    long freed_bytes_expected) {
     }
 }

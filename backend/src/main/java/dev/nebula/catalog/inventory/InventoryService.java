@@ -98,6 +98,25 @@ public class InventoryService {
         return served;
     }
 
+    /** The snapshot node by node (the cache manager), refreshed like the list. */
+    public ClusterView cluster() {
+        SnapshotHolder.Served<Snapshot> served = snapshot();
+        return ClusterView.of(served.value(), served.stale());
+    }
+
+    /** A registered model's row from a current snapshot (refreshed like the list); empty when Nebula has no such uid. */
+    public java.util.Optional<Row> row(String uid) {
+        return java.util.Optional.ofNullable(snapshot().value().byUid().get(uid));
+    }
+
+    /**
+     * The models imported through the catalog, from the last snapshot anyone caused, without asking Nebula: for
+     * background work that must never add to block A's refreshes.
+     */
+    public List<UpstreamFacts.Pinned> pinnedModels() {
+        return latestSnapshot().map(Snapshot::pinned).orElse(List.of());
+    }
+
     public Page list(InventoryQuery query) {
         SnapshotHolder.Served<Snapshot> served = snapshot();
         List<Row> filtered = query.filter(served.value().rows());

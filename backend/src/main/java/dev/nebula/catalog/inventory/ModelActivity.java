@@ -1,5 +1,6 @@
 package dev.nebula.catalog.inventory;
 
+import dev.nebula.catalog.db.SqlValues;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -118,11 +119,12 @@ public class ModelActivity {
                         .getResultList());
                 for (Object[] r : rows) {
                     if (r[3] != null) {
-                        Instant seen = instant(r[3]);
+                        Instant seen = SqlValues.instant(r[3]);
                         running.putIfAbsent((String) r[0], new Running(seen, seen));
                     }
                     if (r[4] != null) {
-                        deletions.putIfAbsent((String) r[1], new Deletion((String) r[0], (String) r[1], (String) r[2], instant(r[4])));
+                        deletions.putIfAbsent((String) r[1], new Deletion((String) r[0], (String) r[1], (String) r[2],
+                                SqlValues.instant(r[4])));
                     }
                 }
                 loaded = true;
@@ -132,18 +134,6 @@ public class ModelActivity {
         }
     }
 
-    private static Instant instant(Object value) {
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        return Instant.parse(value.toString());
-    }
 
     private static OffsetDateTime odt(Instant i) {
         return i.atOffset(ZoneOffset.UTC);

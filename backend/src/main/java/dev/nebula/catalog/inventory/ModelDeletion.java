@@ -68,6 +68,14 @@ public class ModelDeletion {
         } catch (ApiException e) {
             // Unknown to our snapshot (or Nebula unreadable): Nebula decides below, and the attempt is audited.
         }
+        return delete(uid, impact, Map.of());
+    }
+
+    /**
+     * One delete with its impact computed beforehand (null: unknown to the snapshot, Nebula decides); {@code batch}
+     * goes into both audit rows (a batch's id, size and position).
+     */
+    Deleted delete(String uid, DeleteImpact impact, Map<String, Object> batch) {
         String name = impact == null ? null : impact.model_name();
         String source = inventory.latestSnapshot().map(snap -> snap.byUid().get(uid)).map(InventoryApi.Row::source).orElse(null);
         long freed = impact == null ? 0 : impact.freed_bytes_expected();
@@ -75,21 +83,27 @@ public class ModelDeletion {
         intentDetails.put("model_name", name);
         intentDetails.put("freed_bytes_expected", freed);
         intentDetails.put("nodes", impact == null ? java.util.List.of() : impact.nodes());
+        intentDetails.putAll(batch);
         AuditEntry entry = caller.audit("delete", new AuditEntry.Target(null, name, uid), intentDetails);
         long intent = audit.intent(entry);
         try {
             DeleteResult result = session.call(token -> nebula.delete(token, uid).await()
                     .atMost(config.nebula().readTimeout().plusSeconds(1)));
-            audit.outcome(intent, entry, AuditLog.SUCCEEDED, Map.of("gc_queued_nodes", result.gc_queued_nodes(),
-                    "freed_bytes_expected", freed));
+            Map<String, Object> outcome = new HashMap<>(batch);
+            outcome.put("gc_queued_nodes", result.gc_queued_nodes());
+            outcome.put("freed_bytes_expected", freed);
+            audit.outcome(intent, entry, AuditLog.SUCCEEDED, outcome);
             metrics.counter("catalog.inventory.deletes", "outcome", "succeeded").increment();
             imports.removed(uid);
             activity.deleted(uid, name, source);
             return new Deleted(uid, "deleted", result.gc_queued_nodes(), freed);
         } catch (RuntimeException e) {
             ApiException api = e instanceof ApiException a ? a : NebulaFailures.toApi(e);
-            audit.outcome(intent, entry, AuditLog.FAILED, Map.of("code", api.code(), "status", api.status(),
-                    "message", String.valueOf(api.getMessage())));
+            Map<String, Object> outcome = new HashMap<>(batch);
+            outcome.put("code", api.code());
+            outcome.put("status", api.status());
+            outcome.put("message", String.valueOf(api.getMessage()));
+            audit.outcome(intent, entry, AuditLog.FAILED, outcome);
             metrics.counter("catalog.inventory.deletes", "outcome", api.status() == 404 ? "not_found" : "failed").increment();
             if (api.status() == 404) {
                 imports.removed(uid); // gone already, whoever deleted it

@@ -1,6 +1,7 @@
 package dev.nebula.catalog.inventory;
 
 import dev.nebula.catalog.nebula.NebulaClient;
+import dev.nebula.catalog.nebula.NebulaDtos.DiskAlert;
 import dev.nebula.catalog.nebula.NebulaDtos.ModelDetail;
 import dev.nebula.catalog.nebula.NebulaDtos.ModelView;
 import dev.nebula.catalog.nebula.NebulaDtos.Overview;
@@ -22,10 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Reads the cluster: model list, cache summary and overview in parallel, then model details only where the list
+ * Reads the cluster: model list, cache summary, overview and alerts in parallel, then model details only where the list
  * is not enough, at most {@code catalog.inventory.detail-concurrency} at a time. Details are needed for progress
  * and failure facts (downloading, starting, failed) and once per spec version for the source, which the list view
- * lacks; those facts are remembered so a steady cluster costs three calls per refresh.
+ * lacks; those facts are remembered so a steady cluster costs four calls per refresh, all at once.
  */
 @ApplicationScoped
 public class NebulaStateFetcher {
@@ -43,10 +44,11 @@ public class NebulaStateFetcher {
 
     public Uni<NebulaState> fetch(String token) {
         Instant readAt = Instant.now();
-        // The overview only tells which nodes are alive: without it the list is still right, liveness is unknown.
-        Uni<Overview> overview = nebula.overview(token).onFailure(e -> !(e instanceof NebulaRejection r && r.sessionInvalid()))
-                .recoverWithNull();
-        return Uni.combine().all().unis(nebula.models(token), nebula.cacheSummary(token), overview).asTuple()
+        // The overview only tells which nodes are alive (and their GPUs), the alerts only feed the cache manager:
+        // without them the list is still right, liveness, GPUs and alerts are unknown.
+        Uni<Overview> overview = optional(nebula.overview(token));
+        Uni<List<DiskAlert>> alerts = optional(nebula.alerts(token));
+        return Uni.combine().all().unis(nebula.models(token), nebula.cacheSummary(token), overview, alerts).asTuple()
                 .chain(t -> details(token, t.getItem1()).map(details -> {
                     Set<String> uids = t.getItem1().stream().map(ModelView::model_uid).collect(Collectors.toSet());
                     facts.keySet().retainAll(uids);
@@ -56,8 +58,13 @@ public class NebulaStateFetcher {
                         t.getItem3().nodes().forEach(n -> heartbeats.merge(n.node_id(), n.last_heartbeat_ms(), Math::max));
                     }
                     return new NebulaState(readAt, t.getItem1(), t.getItem2(), live, details, Map.copyOf(facts),
-                            Map.copyOf(heartbeats));
+                            Map.copyOf(heartbeats), t.getItem3(), t.getItem4());
                 }));
+    }
+
+    /** A read the list can do without: any failure but an ended session (which the caller must hear of) is null. */
+    private static <T> Uni<T> optional(Uni<T> read) {
+        return read.onFailure(e -> !(e instanceof NebulaRejection r && r.sessionInvalid())).recoverWithNull();
     }
 
     private Uni<Map<String, ModelDetail>> details(String token, List<ModelView> models) {

@@ -30,6 +30,9 @@ import java.util.stream.Collectors;
 public class SnapshotBuilder {
 
     public static final String REVISION_LABEL = "catalog.revision";
+    /** Provenance labels an import writes (see imports.ImportService): which hub, which hub model. */
+    public static final String PROVIDER_LABEL = "catalog.provider";
+    public static final String MODEL_ID_LABEL = "catalog.model-id";
     static final Notice CACHE_ONLY = Notice.of("cache_only", "These files belong to no registered model. Nebula can "
             + "only delete a registered model (by uid), so remove the directory on the node, or register the model and "
             + "delete it.");
@@ -46,6 +49,9 @@ public class SnapshotBuilder {
     @Inject
     ModelActivity activity;
 
+    @Inject
+    UpstreamFacts upstream;
+
     /** Why the files of a model deleted through the catalog cannot be deleted again. */
     static final Notice GC_PENDING = Notice.of("gc_pending", "The model was deleted; Nebula's garbage collection is "
             + "removing these files from the nodes.");
@@ -58,10 +64,10 @@ public class SnapshotBuilder {
                 .toList();
         CacheJoin.Result join = CacheJoin.join(specs, entries);
         Map<String, String> modelDirs = new HashMap<>();
-        if (state.summary() != null && state.summary().nodes() != null) {
-            for (NodeDisk n : state.summary().nodes()) {
-                modelDirs.put(n.node_id(), n.model_dir());
-            }
+        List<NodeDisk> disks = state.summary() == null || state.summary().nodes() == null ? List.of()
+                : state.summary().nodes();
+        for (NodeDisk n : disks) {
+            modelDirs.put(n.node_id(), n.model_dir());
         }
         List<Row> rows = new ArrayList<>();
         Map<String, Row> byUid = new LinkedHashMap<>();
@@ -80,7 +86,7 @@ public class SnapshotBuilder {
         samples.forgetStale();
         imports.listed(byUid.keySet(), state.readAt());
         return new Snapshot(state.readAt(), List.copyOf(rows), byUid, specs, entries, copies, modelDirs,
-                state.liveNodes());
+                state.liveNodes(), disks, state.overview(), state.alerts(), state.lastHeartbeats(), pinned(state));
     }
 
     private Row registered(ModelView m, NebulaState state, List<CacheEntry> copies) {
@@ -110,7 +116,23 @@ public class SnapshotBuilder {
                 .toList();
         return row(m.model_name(), m.model_uid(), facts == null ? null : sourceOf(facts.source()), revision, copies,
                 expectedTotal(imported, copies, records), state, new Lifecycle(modelState, lastRunning, m.engine_type(),
-                        replicas, endpoints), progress, error, imported.orElse(null), true, null);
+                        replicas, endpoints), progress, error, imported.orElse(null), true, null,
+                newerRevision(m.labels(), revision));
+    }
+
+    private static List<UpstreamFacts.Pinned> pinned(NebulaState state) {
+        return state.models().stream().map(ModelView::labels).filter(l -> l != null && l.get(PROVIDER_LABEL) != null
+                        && l.get(MODEL_ID_LABEL) != null && l.get(REVISION_LABEL) != null)
+                .map(l -> new UpstreamFacts.Pinned(l.get(PROVIDER_LABEL), l.get(MODEL_ID_LABEL), l.get(REVISION_LABEL)))
+                .distinct().toList();
+    }
+
+    /** Only for models the catalog imported: their labels say which hub model and which revision. */
+    private InventoryApi.NewerRevision newerRevision(Map<String, String> labels, String revision) {
+        if (labels == null || revision == null || labels.get(PROVIDER_LABEL) == null || labels.get(MODEL_ID_LABEL) == null) {
+            return null;
+        }
+        return upstream.newer(labels.get(PROVIDER_LABEL), labels.get(MODEL_ID_LABEL), revision).orElse(null);
     }
 
     /**
@@ -140,13 +162,13 @@ public class SnapshotBuilder {
         String source = deleted.map(ModelActivity.Deletion::source).filter(x -> x != null).orElse(origin.source());
         return row(origin.modelId(), null, source, null, group, expectedTotal(Optional.empty(), group, List.of()),
                 state, new Lifecycle(deleted.isPresent() ? "removing" : "cached", null, null, null, List.of()),
-                null, null, null, false, deleted.isPresent() ? GC_PENDING : CACHE_ONLY);
+                null, null, null, false, deleted.isPresent() ? GC_PENDING : CACHE_ONLY, null);
     }
 
     private static Row row(String name, String uid, String source, String revision, List<CacheEntry> copies,
                            Long size, NebulaState state, Lifecycle life, Progress progress,
                            InventoryApi.RowError error, ImportFacts.Fact imported, boolean deletable,
-                           Notice blocked) {
+                           Notice blocked, InventoryApi.NewerRevision newer) {
         List<NodeCopy> nodes = copies.stream()
                 .sorted(Comparator.comparing(CacheEntry::node_id).thenComparing(CacheEntry::cache_path))
                 .map(e -> new NodeCopy(e.node_id(), e.cache_path(), e.size_bytes(), e.complete(), iso(e.last_accessed_ms()),
@@ -159,7 +181,8 @@ public class SnapshotBuilder {
                 life.state(), life.engineType(), life.replicas(), life.endpoints(), progress,
                 error, imported == null ? null : imported.importedBy(),
                 imported == null || imported.importedAt() == null ? null : imported.importedAt().toString(),
-                deletable, blocked == null ? List.of() : List.of(blocked));
+                deletable, blocked == null ? List.of() : List.of(blocked),
+                uid == null ? List.of() : ModelActions.allowed(life.state()), newer);
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.nebula.catalog.nebula;
 import dev.nebula.catalog.nebula.NebulaDtos.CacheSummary;
 import dev.nebula.catalog.nebula.NebulaDtos.CreateModel;
 import dev.nebula.catalog.nebula.NebulaDtos.DeleteResult;
+import dev.nebula.catalog.nebula.NebulaDtos.Deployment;
+import dev.nebula.catalog.nebula.NebulaDtos.DiskAlert;
 import dev.nebula.catalog.nebula.NebulaDtos.LoginRequest;
 import dev.nebula.catalog.nebula.NebulaDtos.LoginResponse;
 import dev.nebula.catalog.nebula.NebulaDtos.ModelDetail;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.List;
+import java.util.Map;
 
 /** Nebula BFF endpoints as the REST client sees them. Only {@link NebulaClient} uses this. */
 @Path("/api")
@@ -65,6 +68,21 @@ interface NebulaApi {
     @DELETE
     @Path("/v2/models/{uid}")
     Uni<DeleteResult> delete(@HeaderParam(AUTH) String bearer, @PathParam("uid") String uid);
+
+    /** Start needs a JSON body ({} at least); without one Nebula answers 415. */
+    @POST
+    @Path("/v2/models/{uid}/start")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Uni<Deployment> start(@HeaderParam(AUTH) String bearer, @PathParam("uid") String uid, Map<String, Object> body);
+
+    /** Stop reads no body. */
+    @POST
+    @Path("/v2/models/{uid}/stop")
+    Uni<Deployment> stop(@HeaderParam(AUTH) String bearer, @PathParam("uid") String uid);
+
+    @GET
+    @Path("/v2/alerts")
+    Uni<List<DiskAlert>> alerts(@HeaderParam(AUTH) String bearer);
 
     @GET
     @Path("/v2/cache/summary")

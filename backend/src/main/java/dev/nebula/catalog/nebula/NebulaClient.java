@@ -4,6 +4,8 @@ import dev.nebula.catalog.config.CatalogConfig;
 import dev.nebula.catalog.nebula.NebulaDtos.CacheSummary;
 import dev.nebula.catalog.nebula.NebulaDtos.CreateModel;
 import dev.nebula.catalog.nebula.NebulaDtos.DeleteResult;
+import dev.nebula.catalog.nebula.NebulaDtos.Deployment;
+import dev.nebula.catalog.nebula.NebulaDtos.DiskAlert;
 import dev.nebula.catalog.nebula.NebulaDtos.LoginRequest;
 import dev.nebula.catalog.nebula.NebulaDtos.LoginResponse;
 import dev.nebula.catalog.nebula.NebulaDtos.ModelDetail;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -112,6 +115,21 @@ public class NebulaClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 3000, skipOn = NebulaRejection.class)
     public Uni<CacheSummary> cacheSummary(String token) {
         return call("cache_summary", true, () -> api.cacheSummary(bearer(token)));
+    }
+
+    /** Disk alerts of every node, stale ones included (Nebula never deletes them). */
+    public Uni<List<DiskAlert>> alerts(String token) {
+        return call("alerts", true, () -> api.alerts(bearer(token)));
+    }
+
+    /** Start (or retry) a model: Nebula requires a JSON body, {} keeps the deployment's settings. Never repeated. */
+    public Uni<Deployment> start(String token, String uid) {
+        return call("start", false, () -> api.start(bearer(token), uid, Map.of()));
+    }
+
+    /** Stop a model (its files stay on the nodes). Never repeated. */
+    public Uni<Deployment> stop(String token, String uid) {
+        return call("stop", false, () -> api.stop(bearer(token), uid));
     }
 
     public Uni<NodeDisk> nodeDisk(String token, String node) {

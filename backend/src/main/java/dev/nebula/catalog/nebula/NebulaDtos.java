@@ -44,8 +44,24 @@ public final class NebulaDtos {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ModelSpec(String model_uid, String model_name, String model_source, String model_path,
-                            String engine_type, Map<String, String> labels, Long created_at_ms, Long updated_at_ms,
-                            String created_by) {
+                            String engine_type, ModelConfig config, Map<String, String> labels, Long created_at_ms,
+                            Long updated_at_ms, String created_by) {
+    }
+
+    /**
+     * Nebula's ModelConfig. Answers carry all five keys (null when unset); in requests a null key is omitted, which
+     * Nebula reads the same as null. {@code required_vram_mb} is what each GPU must have free (the scheduler compares
+     * it GPU by GPU, sched/planner.rs), not the model's total.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ModelConfig(Long tensor_parallel_size, Double gpu_memory_utilization, Long max_model_len,
+                              Long required_vram_mb, List<String> lora_modules) {
+
+        /** Only the GPU-fit keys; the others stay unset (Nebula's defaults). */
+        public static ModelConfig fit(Long requiredVramMb, Long tensorParallelSize) {
+            return new ModelConfig(tensorParallelSize, null, null, requiredVramMb, null);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -53,7 +69,15 @@ public final class NebulaDtos {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Assignment(long replica_id, String node_id) {
+    public record Assignment(long replica_id, String node_id, Integer gpu_index, List<Integer> gpu_indices) {
+
+        /** The GPUs this replica holds: gpu_indices, else gpu_index, else none (the scheduler chose none). */
+        public List<Integer> gpus() {
+            if (gpu_indices != null && !gpu_indices.isEmpty()) {
+                return gpu_indices;
+            }
+            return gpu_index == null ? List.of() : List.of(gpu_index);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -85,7 +109,12 @@ public final class NebulaDtos {
     /** Body of {@code POST /api/v2/models}; absent optional fields are omitted, as Nebula treats null and absent alike. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CreateModel(String model_name, String model_uid, String model_source, String engine_type,
-                              Map<String, String> labels, Boolean auto_start, Integer replicas) {
+                              ModelConfig config, Map<String, String> labels, Boolean auto_start, Integer replicas) {
+
+        public CreateModel(String model_name, String model_uid, String model_source, String engine_type,
+                           Map<String, String> labels, Boolean auto_start, Integer replicas) {
+            this(model_name, model_uid, model_source, engine_type, null, labels, auto_start, replicas);
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -108,11 +137,27 @@ public final class NebulaDtos {
                                List<CacheEntry> caches) {
     }
 
+    /** {@code temperature_c} and {@code utilization_gpu} are omitted when the node does not know them. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record OverviewNode(String node_id, long last_heartbeat_ms) {
+    public record Gpu(int index, long memory_total_mb, long memory_used_mb, Integer temperature_c,
+                      Integer utilization_gpu) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Overview(List<OverviewNode> nodes, List<Endpoint> endpoints) {
+    public record OverviewNode(String node_id, long last_heartbeat_ms, List<Gpu> gpus) {
+    }
+
+    /** The overview lists live nodes only, with their GPUs, and every placement (which GPUs each replica holds). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Overview(List<OverviewNode> nodes, List<Endpoint> endpoints, List<Placement> placements) {
+    }
+
+    /**
+     * {@code /api/v2/alerts}: one record per node and type, never deleted; {@code created_at_ms} is rewritten by every
+     * scan that still finds the condition, with the same time as that scan's disk record.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record DiskAlert(String node_id, String alert_type, String message, String model_dir, double usage_pct,
+                            long available_bytes, long created_at_ms) {
     }
 }

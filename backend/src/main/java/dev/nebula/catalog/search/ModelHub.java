@@ -15,4 +15,10 @@ public interface ModelHub {
 
     /** Metadata of {@code owner/name}; fails with a 404 {@link HubException} when the hub has no such model. */
     Uni<ModelMetadata> metadata(String modelId);
+
+    /**
+     * The default branch's current commit, in one hub call without a retry (background checks count their calls);
+     * fails with a 404 {@link HubException} when the hub has no such model.
+     */
+    Uni<HubRevision> latestRevision(String modelId);
 }

@@ -89,6 +89,17 @@ public class SearchService {
     }
 
     /**
+     * The default branch's current commit of {@code owner/name}, in one hub call and never from a cache: for the
+     * background check of imported models, which keeps its own record of when it asked.
+     */
+    public Uni<HubRevision> latestRevision(Provider provider, String modelId) {
+        String id = SearchRequestLimits.modelId(modelId);
+        ModelHub hub = hubFor(provider);
+        Duration deadline = config.search().requestDeadline();
+        return hub.latestRevision(id).ifNoItem().after(deadline).failWith(() -> HubException.timeout(provider, deadline));
+    }
+
+    /**
      * Pre-flight for imports: empty when the model does not exist (or is private to us); otherwise revision, exact
      * size, gated/private. Blocks: call it from a worker thread, never from the event loop. Hub trouble (timeouts,
      * rate limits, bad token) is thrown as {@link HubException} so the caller can tell "absent" from "unknown".

@@ -34,6 +34,14 @@ class RoleMatrixTest {
             {"GET", "/api/v2/catalog/models/bge-m3", null, 401, 200, 200, 200},
             {"GET", "/api/v2/catalog/models/bge-m3/delete-impact", null, 401, 200, 200, 200},
             {"DELETE", "/api/v2/catalog/models/inv-matrix-no-such-model", null, 401, 403, 403, 404},
+            {"GET", "/api/v2/catalog/nodes", null, 401, 200, 200, 200},
+            {"POST", "/api/v2/catalog/model-deletions/impact", "{\"model_uids\":[\"bge-m3\"]}", 401, 200, 200, 200},
+            // an admin reaches it: the one delete fails (no such model) and says so in its result
+            {"POST", "/api/v2/catalog/model-deletions", "{\"model_uids\":[\"inv-matrix-no-such-model\"],\"confirmation\":\"delete 1 model\"}", 401, 403, 403, 200},
+            {"POST", "/api/v2/catalog/import/preflight/batch", "{\"items\":[{\"provider\":\"huggingface\",\"model_id\":\"Qwen/Qwen2.5-7B-Instruct\"}]}", 401, 403, 200, 200},
+            {"POST", "/api/v2/catalog/import/batch", "{\"items\":[{\"provider\":\"huggingface\",\"model_id\":\"Qwen/Qwen2.5-7B-Instruct\",\"model_uid\":\"bge-m3\"}]}", 401, 403, 200, 200},
+            {"POST", "/api/v2/catalog/models/inv-matrix-no-such-model/start", null, 401, 403, 404, 404},
+            {"POST", "/api/v2/catalog/models/inv-matrix-no-such-model/stop", null, 401, 403, 404, 404},
     };
 
     static Stream<Object[]> cases() {

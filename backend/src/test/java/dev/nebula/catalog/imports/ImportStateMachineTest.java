@@ -60,6 +60,7 @@ class ImportStateMachineTest {
     @Test
     void aCreateAnsweredTooLateIsCreatedNotFailedAndARetryMakesNoSecondModel() {
         String uid = made(SimModels.unique("late"));
+        int creates = NebulaSimulatorResource.control().createCalls();
         NebulaSimulatorResource.control().setWriteAnswer(WriteAnswer.DELAY, 7_000); // read timeout in tests: 4 s
         Response first = importAs(Map.of("provider", "hf", "model_id", MODEL, "model_uid", uid), "late-" + uid);
         first.then().statusCode(201).body("status", equalTo("created")).body("model_uid", equalTo(uid));
@@ -73,6 +74,13 @@ class ImportStateMachineTest {
         List<String> outcomes = AuditRows.byRequestId(first.header("X-Request-Id")).stream().map(r -> r.outcome).toList();
         assertEquals(List.of("accepted", "succeeded"), outcomes, "the intent has its outcome");
         assertNotNull(importId);
+        // The simulator logs the create when its held answer finally goes out, 7 s after it arrived: wait for that,
+        // or a later test counting creates (ImportTest) sees this one land in the middle of its own.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        while (NebulaSimulatorResource.control().createCalls() < creates + 1 && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+        }
+        assertEquals(creates + 1, NebulaSimulatorResource.control().createCalls(), "one create, held and then answered");
     }
 
     /** (1) The connection is reset after the create was sent: the same, through the resolution against Nebula. */

@@ -67,17 +67,25 @@ public final class ClusterViews {
     private List<GpuStatus> gpus(SimNode node) {
         long[] usedMb = new long[node.gpuCount];
         for (PlacementPlan p : state.placements.values()) {
-            long vramMb = Math.min(node.gpuMemoryMb, agent.sizeOf(p.modelName()) * 12 / 10 / 1_048_576L);
+            long vramMb = agent.sizeOf(p.modelName()) * 12 / 10 / 1_048_576L;
             for (PlacementAssignment a : p.assignments()) {
-                if (a.nodeId().equals(node.id) && a.gpuIndex() != null && a.gpuIndex() < node.gpuCount) {
-                    usedMb[a.gpuIndex()] = Math.min(node.gpuMemoryMb, usedMb[a.gpuIndex()] + vramMb);
+                List<Integer> held = a.gpuIndices() != null ? a.gpuIndices()
+                        : a.gpuIndex() != null ? List.of(a.gpuIndex()) : List.of();
+                if (!a.nodeId().equals(node.id) || held.isEmpty()) {
+                    continue;
+                }
+                for (int g : held) { // tensor parallelism splits the weights over the replica's GPUs
+                    if (g >= 0 && g < node.gpuCount) {
+                        usedMb[g] = Math.min(node.gpuMemoryMb, usedMb[g] + vramMb / held.size());
+                    }
                 }
             }
         }
         List<GpuStatus> out = new ArrayList<>();
         for (int i = 0; i < node.gpuCount; i++) {
             boolean busy = usedMb[i] > 0;
-            out.add(new GpuStatus(i, node.gpuMemoryMb, busy ? usedMb[i] : 3, busy ? 61 : 34, busy ? 87 : 0));
+            out.add(new GpuStatus(i, node.gpuMemoryMb, busy ? usedMb[i] : Placer.IDLE_GPU_USED_MB, busy ? 61 : 34,
+                    busy ? 87 : 0));
         }
         return out;
     }

@@ -89,9 +89,13 @@ final class NodeScanner {
     }
 
     private static void alert(SimNode node, AlertType type, double pct, long nowMs) {
-        String message = String.format(Locale.ROOT, "Node %s model directory usage at %.1f%% (%d GB available)",
-                node.id, pct, node.availableBytes() / GIB);
-        node.alerts.put(type.wire(), new DiskAlert(node.id, type, message, node.modelDir, pct,
-                node.availableBytes(), nowMs));
+        node.alerts.put(type.wire(), new DiskAlert(node.id, type, alertMessage(node.id, pct, node.availableBytes()),
+                node.modelDir, pct, node.availableBytes(), nowMs));
+    }
+
+    /** Upstream's text: "GB" is GiB, rounded down. */
+    static String alertMessage(String nodeId, double pct, long availableBytes) {
+        return String.format(Locale.ROOT, "Node %s model directory usage at %.1f%% (%d GB available)", nodeId, pct,
+                availableBytes / GIB);
     }
 }

@@ -2,6 +2,8 @@ package dev.nebula.sim.cluster;
 
 import dev.nebula.sim.scenario.Scenario;
 import dev.nebula.sim.scenario.Scenario.ModelDef;
+import dev.nebula.sim.wire.AlertType;
+import dev.nebula.sim.wire.DiskAlert;
 import dev.nebula.sim.wire.DesiredState;
 import dev.nebula.sim.wire.EndpointInfo;
 import dev.nebula.sim.wire.EndpointStatus;
@@ -42,12 +44,28 @@ final class ScenarioSeeder {
                     n.gpus() != null ? n.gpus() : 8, n.gpuMemoryMb() != null ? n.gpuMemoryMb() : 81_559L,
                     !Boolean.FALSE.equals(n.alive()), nowMs - 7 * 24 * 60 * MINUTE));
         }
+        for (Scenario.AlertDef a : scenario.alerts()) {
+            seedAlert(a, nowMs);
+        }
         for (Scenario.CacheDef c : scenario.cacheOnly()) {
             seedCacheOnly(c);
         }
         for (ModelDef m : scenario.models()) {
             seedModel(m, nowMs);
         }
+    }
+
+    private void seedAlert(Scenario.AlertDef a, long nowMs) {
+        SimNode node = node(a.node());
+        AlertType type = AlertType.fromWire(a.alertType());
+        if (type == null) {
+            throw new IllegalArgumentException("unknown scenario alert_type '" + a.alertType() + "'");
+        }
+        double pct = a.usagePct() != null ? a.usagePct() : type == AlertType.DISK_CRITICAL ? 96.0 : 88.0;
+        long available = (long) (node.totalBytes * (100.0 - pct) / 100.0);
+        long at = nowMs - (a.minutesAgo() != null ? a.minutesAgo() : 24 * 60) * MINUTE;
+        node.alerts.put(type.wire(), new DiskAlert(node.id, type, NodeScanner.alertMessage(node.id, pct, available),
+                node.modelDir, pct, available, at));
     }
 
     private void seedCacheOnly(Scenario.CacheDef c) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * noted). See docs/simulator.md for the format and an example.
  */
 public record Scenario(String name, List<NodeDef> nodes, List<UserDef> users, List<ModelDef> models,
-                       List<CacheDef> cacheOnly, List<RuleDef> failureRules) {
+                       List<CacheDef> cacheOnly, List<RuleDef> failureRules, List<AlertDef> alerts) {
 
     public Scenario {
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
@@ -18,6 +18,12 @@ public record Scenario(String name, List<NodeDef> nodes, List<UserDef> users, Li
         models = models == null ? List.of() : List.copyOf(models);
         cacheOnly = cacheOnly == null ? List.of() : List.copyOf(cacheOnly);
         failureRules = failureRules == null ? List.of() : List.copyOf(failureRules);
+        alerts = alerts == null ? List.of() : List.copyOf(alerts);
+    }
+
+    public Scenario(String name, List<NodeDef> nodes, List<UserDef> users, List<ModelDef> models,
+                    List<CacheDef> cacheOnly, List<RuleDef> failureRules) {
+        this(name, nodes, users, models, cacheOnly, failureRules, null);
     }
 
     public static Scenario empty() {
@@ -48,6 +54,14 @@ public record Scenario(String name, List<NodeDef> nodes, List<UserDef> users, Li
 
     /** A directory on a node that no spec registered. {@code layout}: hugging_face, model_scope or plain. */
     public record CacheDef(String node, String name, String layout, Long sizeBytes, Boolean complete, String path) {
+    }
+
+    /**
+     * A disk alert written by an earlier scan and never cleared, as Nebula leaves them: {@code alert_type}
+     * disk_warning or disk_critical, the usage it reported, {@code minutes_ago} when that scan ran. A scan that
+     * finds the condition again rewrites it; otherwise it stays as it is, stale.
+     */
+    public record AlertDef(String node, String alertType, Double usagePct, Long minutesAgo) {
     }
 
     /** A failure rule: model-name regex and kind (download_fail or unhealthy). */

@@ -25,6 +25,12 @@ interface HuggingFaceApi {
     Uni<RestResponse<InputStream>> model(@PathParam("owner") String owner, @PathParam("name") String name,
                         @QueryParam("blobs") boolean blobs);
 
+    /** Model info with only the fields asked for ({@code expand}), e.g. the default branch's sha and date. */
+    @GET
+    @Path("/api/models/{owner}/{name}")
+    Uni<RestResponse<InputStream>> modelFields(@PathParam("owner") String owner, @PathParam("name") String name,
+                                               @QueryParam("expand") java.util.List<String> expand);
+
     /** The model card at a revision (plain file, not LFS). */
     @GET
     @Path("/{owner}/{name}/raw/{revision}/README.md")

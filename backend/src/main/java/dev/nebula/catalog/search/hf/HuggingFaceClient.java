@@ -106,6 +106,33 @@ public class HuggingFaceClient {
         }));
     }
 
+    /**
+     * The default branch's sha and last change ({@code expand=sha&expand=lastModified}: a few bytes instead of the
+     * file list). One attempt, outside the breaker's retry: background checks count every call they make.
+     */
+    Uni<JsonNode> revision(String owner, String name) {
+        Duration budget = config.hubs().huggingface().metadataTimeout();
+        return call(api.modelFields(owner, name, java.util.List.of("sha", "lastModified")), HubAnswer.SEARCH_CAP, budget,
+                response -> {
+                    int status = response.status();
+                    if (status == 401 || status == 404) {
+                        String message = HubCalls.hubMessage(response);
+                        if (status == 401 && message != null && message.matches(INVALID_TOKEN_HINTS)) {
+                            throw HubException.tokenInvalid(HF);
+                        }
+                        throw HubException.notFound(HF, owner + "/" + name);
+                    }
+                    if (status != 200) {
+                        throw HubCalls.commonFailure(HF, response);
+                    }
+                    JsonNode info = HubCalls.json(HF, response.body());
+                    if (!info.isObject() || Normalize.text(info, "sha") == null) {
+                        throw HubException.badResponse(HF, "model info without a sha.");
+                    }
+                    return info;
+                });
+    }
+
     /** The model card text, or null: the card is a nicety, so any failure here is swallowed. */
     Uni<String> readme(String owner, String name, String revision) {
         Duration budget = config.hubs().huggingface().metadataTimeout();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.nebula.catalog.config.CatalogConfig;
 import dev.nebula.catalog.search.HubException;
 import dev.nebula.catalog.search.HubPage;
+import dev.nebula.catalog.search.HubRevision;
 import dev.nebula.catalog.search.ModelHub;
 import dev.nebula.catalog.search.ModelMetadata;
 import dev.nebula.catalog.search.Normalize;
@@ -71,6 +72,12 @@ public class HuggingFaceHub implements ModelHub {
             Uni<String> card = sha != null && hasReadme(info) ? client.readme(owner, name, sha) : Uni.createFrom().nullItem();
             return card.map(readme -> HuggingFaceMapper.metadata(info, readme, client.endpoint()));
         });
+    }
+
+    @Override
+    public Uni<HubRevision> latestRevision(String modelId) {
+        return client.revision(Normalize.owner(modelId), Normalize.name(modelId))
+                .map(info -> new HubRevision(Normalize.text(info, "sha"), Normalize.timestamp(info, "lastModified")));
     }
 
     /** Request parameters of {@code page}: known from the chain, or learnt by walking forward; null past the end. */

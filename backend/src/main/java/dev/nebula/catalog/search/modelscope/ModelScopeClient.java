@@ -95,6 +95,20 @@ public class ModelScopeClient {
                 response -> repoData(response, owner + "/" + name)));
     }
 
+    /**
+     * The file list's {@code LatestCommitter} (the default branch's head commit: Id, CommittedDate). One attempt,
+     * outside the breaker's retry: background checks count every call they make.
+     */
+    Uni<JsonNode> latestCommit(String owner, String name) {
+        return call(api.files(owner, name, "master", "True"), HubAnswer.METADATA_CAP, metadataBudget(), response -> {
+            JsonNode commit = repoData(response, owner + "/" + name).get("LatestCommitter");
+            if (commit == null || Normalize.text(commit, "Id") == null) {
+                throw HubException.badResponse(MS, "a file list without its latest commit.");
+            }
+            return commit;
+        });
+    }
+
     private JsonNode searchBody(HubAnswer response) {
         if (response.status() == 401 || response.status() == 403) {
             throw tokenConfigured ? HubException.tokenInvalid(MS) : HubCalls.commonFailure(MS, response);

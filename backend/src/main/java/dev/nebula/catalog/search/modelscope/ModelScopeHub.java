@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.nebula.catalog.config.CatalogConfig;
 import dev.nebula.catalog.search.HubException;
 import dev.nebula.catalog.search.HubPage;
+import dev.nebula.catalog.search.HubRevision;
 import dev.nebula.catalog.search.ModelHub;
 import dev.nebula.catalog.search.ModelMetadata;
 import dev.nebula.catalog.search.Normalize;
@@ -74,6 +75,12 @@ public class ModelScopeHub implements ModelHub {
                 .collectFailures().asTuple()
                 .onFailure(CompositeException.class).transform(e -> ((CompositeException) e).getCauses().get(0))
                 .map(t -> ModelScopeMapper.metadata(t.getItem1(), t.getItem2(), client.endpoint()));
+    }
+
+    @Override
+    public Uni<HubRevision> latestRevision(String modelId) {
+        return client.latestCommit(Normalize.owner(modelId), Normalize.name(modelId))
+                .map(commit -> new HubRevision(Normalize.text(commit, "Id"), Normalize.timestamp(commit, "CommittedDate")));
     }
 
     private Uni<HubPage> openapi(SearchQuery query) {
