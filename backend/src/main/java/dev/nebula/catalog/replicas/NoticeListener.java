@@ -26,7 +26,7 @@ import java.util.Properties;
  * <p>LISTEN needs one connection that stays open, so it is a connection of its own, outside the pool, on a thread of
  * its own. It is opened after start-up and never gates it: readiness is the database alone, and a replica without its
  * listener still serves correct data, only up to a cache lifetime late. When the connection breaks (a database
- * restart, a network cut, a paused server noticed by a ping), it reconnects with backoff from 250 ms to 10 s, and
+ * restart, a network cut, a paused server noticed by a ping), it reconnects with backoff from 250 ms to 5 s, and
  * once back fires a {@link ReplicaNotice.Topic#RESYNC}: whatever was sent while it was away is lost, so every cache a
  * notice could have touched is treated as stale.
  */
@@ -34,7 +34,7 @@ import java.util.Properties;
 public class NoticeListener {
 
     static final Duration FIRST_RETRY = Duration.ofMillis(250);
-    static final Duration LAST_RETRY = Duration.ofSeconds(10);
+    static final Duration LAST_RETRY = Duration.ofSeconds(5);
     /** A silent connection may be a dead one that no packet told us about; a ping every so often finds out. */
     static final Duration PING_EVERY = Duration.ofSeconds(15);
     static final String APPLICATION_NAME = "nebula-catalog-notices";
