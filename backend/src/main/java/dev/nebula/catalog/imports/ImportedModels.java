@@ -2,6 +2,7 @@ package dev.nebula.catalog.imports;
 
 import dev.nebula.catalog.inventory.ImportFacts;
 import dev.nebula.catalog.replicas.ReplicaNotice;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -44,8 +45,14 @@ public class ImportedModels implements ImportFacts {
      * later) refreshes, so the row shows its importer and expected size at once rather than up to 5 s later.
      */
     void onOtherReplica(@Observes @Priority(jakarta.interceptor.Interceptor.Priority.APPLICATION) ReplicaNotice notice) {
-        if (notice.topic() != ReplicaNotice.Topic.SESSION) {
+        if (notice.topic() == ReplicaNotice.Topic.SESSION) {
+            return;
+        }
+        try {
             reload();
+        } catch (RuntimeException e) {
+            // a thrown observer would keep block A from hearing the notice; the periodic reload catches up
+            Log.debugf("import facts not reloaded after another replica's change: %s", e.getMessage());
         }
     }
 
