@@ -73,7 +73,8 @@ frontend catalog
   default_backend replicas
 backend replicas
   balance roundrobin
-  option forwardfor
+  # the client address, replacing whatever the client sent: the service trusts this header from haproxy only
+  http-request set-header X-Forwarded-For %[src]
   option httpchk GET /q/health/ready
   http-check expect status 200
   default-server inter 500ms fall 2 rise 2
