@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -135,6 +134,7 @@ public final class SharedKeys {
         if (!jwt && !session) {
             return;
         }
+        long started = System.nanoTime();
         Outcome outcome = fetch(() -> KeyMaterial.existingOrNew(keysDir));
         Path dir = keysDir.resolve("shared");
         try {
@@ -153,7 +153,8 @@ public final class SharedKeys {
         }
         System.out.println((jwt && session ? "JWT keys and the session key" : jwt ? "JWT keys" : "The session key")
                 + " come from the database (" + (outcome.created() ? "created now by this replica" : "created earlier")
-                + "), shared by every replica; mounted secrets are preferable, see docs/deployment.md");
+                + ", " + (System.nanoTime() - started) / 1_000_000 + " ms), shared by every replica; mounted secrets are "
+                + "preferable, see docs/deployment.md");
     }
 
     /** Connects with the datasource settings, waiting up to {@link #PATIENCE} for a database that is still starting. */
@@ -169,7 +170,11 @@ public final class SharedKeys {
         props.setProperty("ApplicationName", "nebula-catalog-keys");
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
-            try (Connection c = DriverManager.getConnection(url, props)) {
+            // the driver itself, not DriverManager: that would first load every JDBC driver on the class path
+            try (Connection c = new org.postgresql.Driver().connect(url, props)) {
+                if (c == null) {
+                    throw new IllegalStateException("not a PostgreSQL JDBC URL: " + url);
+                }
                 return ensure(c, firstKeys);
             } catch (SQLException e) {
                 boolean unreachable = e.getSQLState() != null && e.getSQLState().startsWith("08");
