@@ -99,8 +99,8 @@ for sv in ("r1", "r2", "BACKEND"):
     print(sv, r["status"], served, n(r, "hrsp_5xx"), n(r, "econ") + n(r, "eresp"))'; }
 server_status() { stats | awk -v s="$1" '$1 == s {print $2}'; }
 
-creators=$(grep -l "created now by this replica" "$OUT"/replica-*.log | wc -l)
-joiners=$(grep -l "come from the database (created earlier)" "$OUT"/replica-*.log | wc -l)
+creators=$(grep -l "created now by this replica," "$OUT"/replica-*.log | wc -l)
+joiners=$(grep -l "come from the database (created earlier," "$OUT"/replica-*.log | wc -l)
 check "started together, one replica created the shared keys and the other read them ($creators created, $joiners read)" \
   test "$creators $joiners" = "1 1"
 check "haproxy sees both replicas up ($(server_status r1) $(server_status r2))" test "$(server_status r1) $(server_status r2)" = "UP UP"
@@ -221,6 +221,7 @@ say "  freshness lag (import on one replica -> listed by the other), ms: ${LAGS[
 say "  logout seen by the other replica after $REVOKE_MS ms; delete gone from lists after $GONE_R1 / $GONE_R2 ms"
 say "  replica 2 dropped by haproxy $DROP_MS ms after SIGKILL; listeners back $RELISTEN_MS ms after the database"
 say "  RSS under load: replica 1 $RSS1 MB, replica 2 $RSS2 MB (heap capped at 307 MB)"
+say "  shared keys before boot: $(grep -ho 'come from the database ([^)]*)' "$OUT"/replica-*.log | sed 's/come from the database //' | tr '\n' ' ')"
 {
   echo "| figure | value |"; echo "|---|---|"
   echo "| responses per replica before the kill | $SPREAD |"
