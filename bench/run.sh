@@ -27,7 +27,7 @@ done
 stop_pid "$PG_PID"
 
 # --- the service under test: embedded database -----------------------------------------------------------------------
-start_service embedded NEBULA_CATALOG_DATA_DIR="$WORK/data" NEBULA_CATALOG_DB_PORT="$DB_PORT"
+start_service embedded "${BENCH_BUDGETS[@]}" NEBULA_CATALOG_DATA_DIR="$WORK/data" NEBULA_CATALOG_DB_PORT="$DB_PORT"
 PIDS+=($SVC_PID)
 READY_EMBEDDED=$READY_MS
 say "ready with embedded database (first start, fresh data dir): ${READY_EMBEDDED} ms"

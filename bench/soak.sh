@@ -16,7 +16,7 @@ CLIENTS=${SOAK_CLIENTS:-200}
 POLL_S=${SOAK_POLL_S:-10}
 SEARCH_RPS=${SOAK_SEARCH_RPS:-20}
 
-start_service soak NEBULA_CATALOG_DATA_DIR="$WORK/data" NEBULA_CATALOG_DB_PORT="$DB_PORT"
+start_service soak "${BENCH_BUDGETS[@]}" NEBULA_CATALOG_DATA_DIR="$WORK/data" NEBULA_CATALOG_DB_PORT="$DB_PORT"
 PIDS+=($SVC_PID)
 say "ready in ${READY_MS} ms"
 TOKEN=$(curl -sf -X POST "$BASE/api/v2/catalog/auth/login" -H 'Content-Type: application/json' \

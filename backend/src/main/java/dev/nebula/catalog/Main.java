@@ -1,6 +1,7 @@
 package dev.nebula.catalog;
 
 import dev.nebula.catalog.auth.KeyMaterial;
+import dev.nebula.catalog.auth.SharedKeys;
 import dev.nebula.catalog.db.EmbeddedDatabase;
 import dev.nebula.sim.NebulaSimulator;
 import dev.nebula.sim.SimulatorOptions;
@@ -9,7 +10,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * Zero-setup entry point. Before Quarkus boots it starts what the environment does not provide: an embedded
- * PostgreSQL when no JDBC URL is configured, a JWT key pair when none is configured, and the Nebula simulator
+ * PostgreSQL when no JDBC URL is configured, a JWT key pair and session key when none is configured (in the data
+ * directory, or shared through an external database), and the Nebula simulator
  * (demo scenario) when {@code NEBULA_URL} is unset. {@code @QuarkusTest} does not call main, so tests supply their
  * own resources.
  */
@@ -18,12 +20,19 @@ public class Main {
 
     public static void main(String... args) {
         try {
+            // An external database may have other replicas beside this one: keys nobody mounted come from it, alike
+            // for all. The embedded one is this machine's alone, and so are keys generated into the data directory.
+            boolean external = EmbeddedDatabase.externalConfigured();
             EmbeddedDatabase.startIfNoDatasourceConfigured();
+            if (external) {
+                SharedKeys.applyIfNotConfigured(EmbeddedDatabase.dataDir().resolve("keys"));
+            } else {
+                KeyMaterial.applyIfNotConfigured(EmbeddedDatabase.dataDir().resolve("keys"));
+            }
         } catch (IllegalStateException e) {
             System.err.println("Not starting: " + e.getMessage());
             System.exit(1);
         }
-        KeyMaterial.applyIfNotConfigured(EmbeddedDatabase.dataDir().resolve("keys"));
         startSimulatorIfNoNebula();
         Quarkus.run(args);
     }

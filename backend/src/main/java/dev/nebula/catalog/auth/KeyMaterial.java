@@ -33,12 +33,12 @@ public final class KeyMaterial {
         Path sessionKey = dir.resolve(SESSION_KEY_FILE);
         try {
             if (!Files.exists(privateKey) || !Files.exists(publicKey)) {
-                generate(dir, privateKey, publicKey);
+                String[] pair = newPair();
+                writeSecret(privateKey, pair[0]);
+                Files.writeString(publicKey, pair[1]);
             }
             if (!Files.exists(sessionKey)) {
-                byte[] key = new byte[32];
-                new java.security.SecureRandom().nextBytes(key);
-                writeSecret(sessionKey, Base64.getEncoder().encodeToString(key));
+                writeSecret(sessionKey, newSessionKey());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create JWT keys in " + dir.toAbsolutePath(), e);
@@ -65,12 +65,12 @@ public final class KeyMaterial {
         }
     }
 
-    private static boolean configured(String property, String env) {
+    static boolean configured(String property, String env) {
         return System.getProperty(property) != null || System.getenv(env) != null;
     }
 
-    private static void generate(Path dir, Path privateKey, Path publicKey) throws IOException {
-        Files.createDirectories(dir);
+    /** A fresh RS256 pair as PEM texts: private (PKCS#8) first, public (X.509) second. */
+    static String[] newPair() {
         KeyPair pair;
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -79,11 +79,36 @@ public final class KeyMaterial {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RSA is not available in this JVM", e);
         }
-        writeSecret(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-        Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        return new String[] {pem("PRIVATE KEY", pair.getPrivate().getEncoded()), pem("PUBLIC KEY", pair.getPublic().getEncoded())};
     }
 
-    private static void writeSecret(Path file, String content) throws IOException {
+    /** A fresh AES-256 key, base64, as the session-key file holds it. */
+    static String newSessionKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    /**
+     * The keys in {@code dir} where a single instance generated them before, else new ones, without writing any: what
+     * the first replica puts into the database ({@link SharedKeys}). Adopting existing keys keeps an upgraded
+     * instance's tokens and stored Nebula sessions readable.
+     */
+    static SharedKeys.Keys existingOrNew(Path dir) {
+        try {
+            Path privateKey = dir.resolve(PRIVATE_FILE);
+            Path publicKey = dir.resolve(PUBLIC_FILE);
+            Path sessionKey = dir.resolve(SESSION_KEY_FILE);
+            String[] pair = Files.isReadable(privateKey) && Files.isReadable(publicKey)
+                    ? new String[] {Files.readString(privateKey), Files.readString(publicKey)} : newPair();
+            String session = Files.isReadable(sessionKey) ? Files.readString(sessionKey).trim() : newSessionKey();
+            return new SharedKeys.Keys(pair[0], pair[1], session);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the keys in " + dir.toAbsolutePath(), e);
+        }
+    }
+
+    static void writeSecret(Path file, String content) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, content);
         try {

@@ -1,8 +1,11 @@
 package dev.nebula.catalog.auth;
 
 import dev.nebula.catalog.web.DatabaseFailures;
+import dev.nebula.catalog.replicas.ReplicaNotice;
+import dev.nebula.catalog.replicas.ReplicaNotices;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
@@ -15,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The sessions behind issued tokens. Reads are served from a short-lived in-memory copy so that checking a token
  * costs no database round trip on every request; a logout on this replica takes effect at once, one on another
- * replica within {@link #FRESHNESS}. While the database cannot be reached, a session known before keeps its last
+ * replica as soon as its notice arrives ({@link #onOtherReplica}), and within {@link #FRESHNESS} should it be lost. While the database cannot be reached, a session known before keeps its last
  * answer (until its own expiry), so an outage does not sign out everyone who was signed in.
  */
 @ApplicationScoped
@@ -25,6 +28,9 @@ public class SessionRegistry {
 
     @Inject
     TokenCipher cipher;
+
+    @Inject
+    ReplicaNotices notices;
 
     private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
 
@@ -104,6 +110,20 @@ public class SessionRegistry {
         QuarkusTransaction.requiringNew().run(() ->
                 UserSession.update("revokedAt = ?1 where jti = ?2 and revokedAt is null", now(), jti));
         cache.put(jti, new Cached(Optional.empty(), System.nanoTime()));
+        notices.publish(ReplicaNotice.Topic.SESSION, jti);
+    }
+
+    /**
+     * Another replica ended a session: forget what this one knows of it, so the token's next request reads the
+     * revocation from the database instead of trusting the copy for up to {@link #FRESHNESS}. After missed notices
+     * every copy is due for a reload, but is kept as the answer to fall back on should the database be unreachable.
+     */
+    void onOtherReplica(@Observes ReplicaNotice notice) {
+        if (notice.topic() == ReplicaNotice.Topic.SESSION) {
+            cache.remove(notice.subject());
+        } else if (notice.topic() == ReplicaNotice.Topic.RESYNC) {
+            cache.replaceAll((jti, c) -> new Cached(c.session, System.nanoTime() - FRESHNESS.toNanos()));
+        }
     }
 
     private static OffsetDateTime now() {

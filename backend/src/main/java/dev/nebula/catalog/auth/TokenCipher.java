@@ -1,6 +1,7 @@
 package dev.nebula.catalog.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import dev.nebula.catalog.config.CatalogConfig;
 
 import javax.crypto.Cipher;
@@ -29,12 +30,20 @@ public class TokenCipher {
     private final SecretKeySpec key;
     private final SecureRandom random = new SecureRandom();
 
+    @Inject
     public TokenCipher(CatalogConfig config) {
-        String keyFile = config.auth().sessionKeyFile().orElseThrow(() -> new IllegalStateException(
-                "catalog.auth.session-key-file (CATALOG_AUTH_SESSION_KEY_FILE) is not set"));
+        this(read(config.auth().sessionKeyFile().orElseThrow(() -> new IllegalStateException(
+                "catalog.auth.session-key-file (CATALOG_AUTH_SESSION_KEY_FILE) is not set"))));
+    }
+
+    /** With the key as the key file holds it (base64). */
+    TokenCipher(String base64Key) {
+        this.key = new SecretKeySpec(Base64.getDecoder().decode(base64Key.trim()), "AES");
+    }
+
+    private static String read(String keyFile) {
         try {
-            byte[] raw = Base64.getDecoder().decode(Files.readString(Path.of(keyFile)).trim());
-            this.key = new SecretKeySpec(raw, "AES");
+            return Files.readString(Path.of(keyFile));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the session key " + keyFile, e);
         }

@@ -34,7 +34,7 @@ public final class EmbeddedDatabase {
     }
 
     public static synchronized void startIfNoDatasourceConfigured() {
-        if (server != null || datasourceConfigured() || "false".equals(System.getProperty("catalog.embedded-db"))) {
+        if (server != null || externalConfigured() || "false".equals(System.getProperty("catalog.embedded-db"))) {
             return;
         }
         Path dir = dataDir().resolve("postgres");
@@ -196,7 +196,8 @@ public final class EmbeddedDatabase {
         return Path.of(setting("catalog.data-dir", "NEBULA_CATALOG_DATA_DIR", "data"));
     }
 
-    private static boolean datasourceConfigured() {
+    /** Whether the operator named a database of their own (before {@link #startIfNoDatasourceConfigured} sets one). */
+    public static boolean externalConfigured() {
         return notBlank(System.getProperty("quarkus.datasource.jdbc.url"))
                 || notBlank(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"));
     }

@@ -1,6 +1,8 @@
 package dev.nebula.catalog.imports;
 
 import dev.nebula.catalog.search.HubQuota;
+import dev.nebula.catalog.search.Provider;
+import dev.nebula.catalog.search.SearchService;
 import dev.nebula.catalog.web.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.HttpServerRequest;
@@ -36,6 +38,9 @@ public class ImportResource {
     @Inject
     HubQuota quota;
 
+    @Inject
+    SearchService search;
+
     @POST
     @Path("/import/preflight")
     @RolesAllowed("operator")
@@ -43,6 +48,9 @@ public class ImportResource {
     public ImportApi.Preflight preflight(ImportApi.ImportRequest request, @Context HttpServerRequest http) {
         ImportApi.ImportRequest valid = validation.validate(request);
         quota.take(http);
+        if (!search.metadataFromCache(Provider.parse(valid.provider(), "provider"), valid.model_id())) {
+            quota.takeSharedBlocking(http); // the pre-flight will ask the hub
+        }
         return preflights.preflight(valid);
     }
 

@@ -7,10 +7,13 @@ import dev.nebula.catalog.inventory.InventoryApi.Page;
 import dev.nebula.catalog.inventory.InventoryApi.Row;
 import dev.nebula.catalog.nebula.NebulaDtos.CacheEntry;
 import dev.nebula.catalog.auth.NebulaSession;
+import dev.nebula.catalog.replicas.ReplicaNotice;
+import dev.nebula.catalog.replicas.ReplicaNotices;
 import dev.nebula.catalog.web.ApiException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import dev.nebula.catalog.config.CatalogConfig;
 
@@ -40,6 +43,9 @@ public class InventoryService {
 
     @Inject
     NebulaSession session;
+
+    @Inject
+    ReplicaNotices notices;
 
     private SnapshotHolder<Snapshot> holder;
 
@@ -150,10 +156,22 @@ public class InventoryService {
 
     /**
      * After a write (a delete here, an import in the imports feature), the next caller must see Nebula's new state
-     * rather than a snapshot from before it.
+     * rather than a snapshot from before it, on this replica and on every other one (which hear it through
+     * {@link ReplicaNotices}). Blocking.
      */
     public void invalidate(String uid) {
         fetcher.forget(uid);
         holder.invalidate();
+        notices.publish(ReplicaNotice.Topic.INVENTORY, uid);
+    }
+
+    /** Another replica imported or deleted {@code uid}, or notices may have been missed: refresh at the next call. */
+    void onOtherReplica(@Observes ReplicaNotice notice) {
+        if (notice.topic() == ReplicaNotice.Topic.INVENTORY) {
+            fetcher.forget(notice.subject());
+        }
+        if (notice.topic() != ReplicaNotice.Topic.SESSION && holder != null) {
+            holder.invalidate();
+        }
     }
 }

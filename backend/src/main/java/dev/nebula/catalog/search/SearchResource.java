@@ -31,7 +31,10 @@ public class SearchResource {
                                   @QueryParam("cursor") String cursor, @Context HttpServerRequest request) {
         SearchQuery query = SearchRequestLimits.query(provider, q, task, sort, page, limit);
         quota.take(request);
-        return search.search(query, cursor);
+        if (search.answersFromCache(query, cursor)) {
+            return search.search(query, cursor); // no database round trip on the cached path
+        }
+        return quota.takeShared(request).chain(() -> search.search(query, cursor));
     }
 
     @GET
@@ -41,6 +44,9 @@ public class SearchResource {
         Provider hub = Provider.parse(provider, "provider");
         String id = SearchRequestLimits.modelId(owner, name);
         quota.take(request);
-        return search.metadataOf(hub, id);
+        if (search.metadataFromCache(hub, id)) {
+            return search.metadataOf(hub, id);
+        }
+        return quota.takeShared(request).chain(() -> search.metadataOf(hub, id));
     }
 }

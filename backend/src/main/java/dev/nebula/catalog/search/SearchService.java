@@ -62,11 +62,27 @@ public class SearchService {
                 .onFailure().recoverWithItem(false);
     }
 
+    /**
+     * Whether {@link #search} would be answered from memory (or would join a hub call already in flight): such a request
+     * costs the hub nothing, so it need not take from the budgets the replicas share.
+     */
+    public boolean answersFromCache(SearchQuery requested, String cursor) {
+        return pages.holds(resolve(requested, cursor));
+    }
+
+    /** The same for {@link #metadataOf}. */
+    public boolean metadataFromCache(Provider provider, String modelId) {
+        return metadata.holds(provider.wire() + "/" + SearchRequestLimits.modelId(modelId));
+    }
+
+    private static SearchQuery resolve(SearchQuery requested, String cursor) {
+        return cursor == null || cursor.isBlank() ? requested : requested.atPage(SearchCursor.page(cursor.trim(), requested));
+    }
+
     /** One page of results; {@code cursor}, when given, overrides {@code query.page()}. */
     public Uni<SearchPage> search(SearchQuery requested, String cursor) {
         long started = System.nanoTime();
-        SearchQuery query = cursor == null || cursor.isBlank() ? requested
-                : requested.atPage(SearchCursor.page(cursor.trim(), requested));
+        SearchQuery query = resolve(requested, cursor);
         ModelHub hub = hubFor(query.provider());
         Duration deadline = config.search().requestDeadline();
         return pages.get(query, () -> hub.search(query))

@@ -55,6 +55,14 @@ public final class UniCache<K, V> {
         return entry.value();
     }
 
+    /** Whether {@link #get} would answer {@code key} from memory now (a value or a load in flight), without a load. */
+    public boolean holds(K key) {
+        synchronized (entries) {
+            Entry<V> entry = entries.get(key);
+            return entry != null && entry.expiresAtNanos() - System.nanoTime() > 0;
+        }
+    }
+
     private void forget(K key) {
         synchronized (entries) {
             entries.remove(key);

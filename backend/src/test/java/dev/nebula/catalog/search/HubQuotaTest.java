@@ -8,7 +8,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 import java.util.Map;
 
@@ -36,6 +43,17 @@ class HubQuotaTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("catalog.search.per-user-per-minute", "4", "catalog.search.per-address-per-minute", "8");
+        }
+    }
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String url;
+
+    /** The budgets shared by replicas live in the database and would carry over from earlier tests. */
+    @BeforeEach
+    void fullSharedBudgets() throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM hub_budget");
         }
     }
 
