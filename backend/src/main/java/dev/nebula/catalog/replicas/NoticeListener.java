@@ -96,7 +96,7 @@ public class NoticeListener {
                 listening = true;
                 if (everConnected) {
                     Log.info("listening for the other replicas' changes again; treating caches as stale");
-                    events.fire(ReplicaNotice.resync());
+                    apply(ReplicaNotice.resync());
                 }
                 everConnected = true;
                 quietFailure = false;
@@ -148,6 +148,14 @@ public class NoticeListener {
         if (notice == null) {
             return;
         }
+        apply(notice);
+    }
+
+    /**
+     * Fires a notice to this replica's caches. What an observer fails at (a pooled connection the same database
+     * restart broke, say) is that observer's business: it must never end the LISTEN connection that just came back.
+     */
+    private void apply(ReplicaNotice notice) {
         try {
             events.fire(notice);
         } catch (RuntimeException e) {

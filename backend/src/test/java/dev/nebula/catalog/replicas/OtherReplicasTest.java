@@ -107,6 +107,45 @@ class OtherReplicasTest {
         }
     }
 
+    /**
+     * After a database restart the listener fires a resync to this replica's caches; one of them, still holding a
+     * pooled connection the restart broke, failed, and the failure ended the LISTEN connection that had just come
+     * back, again on every retry: the replica stopped hearing the others.
+     */
+    @Test
+    void aCacheThatFailsToCatchUpNeverCostsTheListening() throws Exception {
+        String later = SimModels.unique("other-replica-after-failed-resync");
+        FailingResync.on = true;
+        try {
+            assertTrue(eventually(() -> terminateListener() >= 1), "the listener has a connection of its own");
+            assertTrue(eventually(() -> FailingResync.failures > 0), "the resync after reconnecting was attempted");
+            SimModels.create(later, "Qwen/Qwen2.5-0.5B-Instruct", false, null);
+            assertTrue(eventually(() -> {
+                notifyAsOtherReplica("inventory " + later);
+                return listed(later);
+            }), "notices are heard although a cache failed to catch up");
+            // one reconnection, one catch-up: the failure did not end the connection and start another round
+            assertEquals(1, FailingResync.failures, "catch-ups attempted (one per reconnection)");
+        } finally {
+            FailingResync.on = false;
+            SimModels.delete(later);
+        }
+    }
+
+    /** A cache whose catch-up fails while {@link #on}. */
+    @jakarta.enterprise.context.ApplicationScoped
+    static class FailingResync {
+        static volatile boolean on;
+        static volatile int failures;
+
+        void onNotice(@jakarta.enterprise.event.Observes ReplicaNotice notice) {
+            if (on && notice.topic() == ReplicaNotice.Topic.RESYNC) {
+                failures++;
+                throw new IllegalStateException("This connection has been closed.");
+            }
+        }
+    }
+
     private boolean listed(String uid) {
         List<String> uids = given().filter(Contract.FILTER).auth().oauth2(Tokens.viewer())
                 .when().get("/api/v2/catalog/models?q=" + uid).then().statusCode(200)
