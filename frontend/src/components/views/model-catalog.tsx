@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react'
+import { Toaster } from '@/components/ui/toaster'
 import { CapabilityStrip } from '@/features/capabilities/capability-strip'
 import { useCapabilities } from '@/features/capabilities/use-capabilities'
 import { DownloadedModelsBlock } from '@/features/downloaded-models/downloaded-models-block'
@@ -33,6 +34,7 @@ export function ModelCatalogView() {
       <Suspense fallback={null}>
         <HubSearchBlock />
       </Suspense>
+      <Toaster />
     </div>
   )
 }
