@@ -1,6 +1,6 @@
 import { useRef } from 'react'
-import { Check, LibraryBig, Loader2, LogOut, ScrollText } from 'lucide-react'
-import { Link, useLocation } from 'wouter'
+import { Check, LibraryBig, Loader2, LogOut, ScrollText, Server } from 'lucide-react'
+import { Link, useLocation, useSearchParams } from 'wouter'
 import { useEarlyPress, type MenuBodyProps } from '@/components/ui/deferred-menu'
 import {
   DropdownMenu,
@@ -16,7 +16,7 @@ import { RoleGate } from '@/features/auth/role-gate'
 import { useSignOut } from '@/features/auth/use-auth-actions'
 import { useSession } from '@/features/auth/use-session'
 import { useI18n } from '@/i18n'
-import { ROUTES } from '@/routes'
+import { NODES_PATH, ROUTES, readCatalogView } from '@/routes'
 import { THEME_CHOICES, THEME_LOOK, useTheme } from './theme'
 
 // The header's menus, loaded in their own chunk right after the first render (see DeferredMenu): the triggers are in
@@ -25,7 +25,9 @@ import { THEME_CHOICES, THEME_LOOK, useTheme } from './theme'
 export function MoreMenuBody(props: MenuBodyProps) {
   const { t } = useI18n()
   const [location] = useLocation()
-  const onCatalog = location === ROUTES.modelCatalog
+  const [params] = useSearchParams()
+  const nodesView = location === ROUTES.modelCatalog && readCatalogView(params) === 'nodes'
+  const onCatalog = location === ROUTES.modelCatalog && !nodesView
   const onAudit = location === ROUTES.audit
   const { triggerRef, contentRef } = useEarlyPress(props)
   // After choosing a page, focus goes to the new page's content instead of back to the trigger.
@@ -54,6 +56,15 @@ export function MoreMenuBody(props: MenuBodyProps) {
             <span className="flex flex-col">
               <span className="font-medium">{t('nav.modelCatalog')}</span>
               <span className="text-xs text-muted-foreground">{t('nav.modelCatalogHint')}</span>
+            </span>
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild onSelect={chosen}>
+          <Link href={NODES_PATH} aria-current={nodesView ? 'page' : undefined}>
+            <Server aria-hidden />
+            <span className="flex flex-col">
+              <span className="font-medium">{t('nav.nodes')}</span>
+              <span className="text-xs text-muted-foreground">{t('nav.nodesHint')}</span>
             </span>
           </Link>
         </DropdownMenuItem>
