@@ -568,7 +568,7 @@ export const zh: Messages = {
   'nodes.noCopies': '此节点上没有缓存副本。',
   'nodes.noSafeCopies': '此节点上没有可安全回收的副本。',
   'nodes.selectCopy': '选择删除 {uid}（{node} 上的副本）',
-  'notice.deployed': '{model_uid} 处于{state}状态：Nebula 正用这些文件运行它。',
+  'notice.deployed': '{model_uid} 已部署（{state}）：Nebula 用这些文件运行它。',
   'notice.downloading': '{model_uid} 正在向这些文件下载。',
   'notice.shared_by_models': '被 {model_uids} 共同使用：Nebula 删除其中任何一个，都会删掉所有模型的这些文件。',
 
@@ -581,6 +581,7 @@ export const zh: Messages = {
 
   'bdel.title': '删除 {count} 个模型？',
   'bdel.intro': 'Nebula 会逐个删除这些模型，并删除所有节点上匹配的文件。此操作无法撤销。',
+  'bdel.doneIntro': '每个模型的结果如下。',
   'bdel.models': '模型',
   'bdel.perModel': '{nodes} 个节点 · 单独删除释放 {size}',
   'bdel.unknown': '已不在集群中：{uids}',
@@ -682,7 +683,7 @@ export const zh: Messages = {
   'bimp.downloadN': '下载 {count} 个模型',
   'bimp.max': '每批最多 {max} 个模型',
   'bimp.title': '将 {count} 个模型下载到集群',
-  'bimp.description': '每个模型有各自的 UID、预检和 GPU 适配；推理引擎、副本数和自动启动对所有模型生效。',
+  'bimp.description': '每个模型有各自的 UID、预检和 GPU 适配；推理引擎、副本数和自动启动对所有模型生效。GPU 适配只是估算，不会阻止下载。',
   'bimp.shared': '对所有模型',
   'bimp.models': '本批模型',
   'bimp.remove': '从本批中移除 {id}',

@@ -66,7 +66,7 @@ export function BatchDeleteDialog({
       >
         <DialogHeader>
           <DialogTitle>{t('bdel.title', { count: uids.length })}</DialogTitle>
-          <DialogDescription>{t('bdel.intro')}</DialogDescription>
+          <DialogDescription>{result ? t('bdel.doneIntro') : t('bdel.intro')}</DialogDescription>
         </DialogHeader>
         {result ? (
           <Results result={result} headingRef={resultsRef} />

@@ -110,24 +110,24 @@ export function BatchImportDialog({
             {start.error != null && <ApiErrorAlert key={start.submittedAt} error={start.error} title={t('imp.submitError')} testId="batch-import-error" />}
           </form>
         )}
-        <DialogFooter sticky>
-          {result ? (
+        {result ? (
+          <DialogFooter>
             <Button onClick={onClose} data-testid="batch-import-done">
               {t('common.close')}
             </Button>
-          ) : (
-            <>
-              {!form.ready && !form.checking && <p className="mr-auto self-center text-xs text-muted-foreground">{t('bimp.notReadyAll')}</p>}
-              <Button variant="outline" onClick={onClose} disabled={busy}>
-                {t('common.cancel')}
-              </Button>
-              <Button type="submit" form={`${idBase}-form`} disabled={!form.ready || busy} data-testid="batch-import-submit">
-                {busy ? <Loader2 className="animate-spin" aria-hidden /> : <Download aria-hidden />}
-                {busy ? t('imp.submitting') : t('bimp.submit', { count: items.length })}
-              </Button>
-            </>
-          )}
-        </DialogFooter>
+          </DialogFooter>
+        ) : (
+          <DialogFooter sticky>
+            {!form.ready && !form.checking && <p className="mr-auto self-center text-xs text-muted-foreground">{t('bimp.notReadyAll')}</p>}
+            <Button variant="outline" onClick={onClose} disabled={busy}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" form={`${idBase}-form`} disabled={!form.ready || busy} data-testid="batch-import-submit">
+              {busy ? <Loader2 className="animate-spin" aria-hidden /> : <Download aria-hidden />}
+              {busy ? t('imp.submitting') : t('bimp.submit', { count: items.length })}
+            </Button>
+          </DialogFooter>
+        )}
       </DialogContent>
     </Dialog>
   )

@@ -59,7 +59,8 @@ export function FitPanel({ fit, override, idBase, compact = false }: { fit: Fit;
         <FitDetails fit={fit} />
       )}
       <Sends fit={fit} override={override} idBase={idBase} />
-      <p className="text-xs text-muted-foreground">{t('fit.neverBlocks')}</p>
+      {/* a batch says it once, in its description */}
+      {!compact && <p className="text-xs text-muted-foreground">{t('fit.neverBlocks')}</p>}
     </section>
   )
 }
@@ -101,6 +102,7 @@ function FitDetails({ fit }: { fit: Fit }) {
                     return (
                       <li
                         key={o.tensor_parallel_size}
+                        title={t(`fit.option.${state}`)}
                         className={cn(
                           'rounded border px-1.5 py-0.5 tabular-nums',
                           state === 'now' ? 'border-success/40 text-success' : state === 'idle' ? 'border-warning/40 text-warning' : 'text-muted-foreground line-through',

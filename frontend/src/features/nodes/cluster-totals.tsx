@@ -54,7 +54,7 @@ export function ClusterTotals({ totals, nodes }: { totals: Totals; nodes: Cluste
         )}
       </Tile>
       <Tile label={t('nodes.total.alerts')} value={formatCount(totals.active_alerts, lang)} tone={totals.active_alerts > 0 ? 'warning' : undefined}>
-        {alerting.length > 0 ? <span className="font-mono">{alerting.join(lang === 'zh' ? '、' : ', ')}</span> : t('nodes.total.noAlerts')}
+        {alerting.length > 0 ? alerting.join(lang === 'zh' ? '、' : ', ') : t('nodes.total.noAlerts')}
       </Tile>
     </dl>
   )

@@ -77,22 +77,20 @@ export function CopiesTable({
                     <span className="block truncate font-medium" title={copy.model_name}>
                       {copy.model_name}
                     </span>
-                    <span className="block truncate font-mono text-xs text-muted-foreground" title={copy.cache_path}>
-                      {copy.cache_path}
-                    </span>
+                    <span className="block font-mono text-xs break-all text-muted-foreground">{copy.cache_path}</span>
                   </span>
                 </span>
               </StackCell>
               <StackCell label={col.size} className="tabular-nums">
-                {formatBytes(copy.size_bytes, lang)}
-                <span className="text-xs text-muted-foreground">{t('models.files', { count: copy.file_count })}</span>
+                <span className="block">{formatBytes(copy.size_bytes, lang)}</span>
+                <span className="block text-xs text-muted-foreground">{t('models.files', { count: copy.file_count })}</span>
               </StackCell>
               <StackCell label={col.files}>
                 <span className="flex flex-wrap gap-1">
                   <Badge tone={copy.complete ? 'neutral' : 'warning'}>{copy.complete ? t('nodes.complete') : t('nodes.partial')}</Badge>
                   {copy.downloading && <Badge tone="info">{t('nodes.downloading')}</Badge>}
                 </span>
-                {copy.in_use_on_node && <span className="text-xs text-muted-foreground">{t('nodes.inUseHere')}</span>}
+                {copy.in_use_on_node && <span className="block text-xs text-muted-foreground">{t('nodes.inUseHere')}</span>}
               </StackCell>
               <StackCell label={col.lastUsed} className="text-xs lg:text-sm">
                 {copy.last_used ? (
@@ -110,7 +108,7 @@ export function CopiesTable({
                   <ul className="min-w-0 space-y-1">
                     {copy.used_by.map((u) => (
                       <li key={u.model_uid} className="flex min-w-0 flex-wrap items-center gap-x-1.5 gap-y-0.5">
-                        <code className="truncate font-mono text-xs" title={u.model_name}>
+                        <code className="font-mono text-xs break-all" title={u.model_name}>
                           {u.model_uid}
                         </code>
                         <StateBadge state={u.state} />

@@ -38,7 +38,7 @@ function Gpu({ gpu, node }: { gpu: NodeGpu; node: string }) {
     gpu.temperature_c != null ? t('nodes.gpuTemp', { celsius: gpu.temperature_c }) : null,
   ].filter(Boolean)
   return (
-    <li className="grid min-w-0 grid-cols-[2.75rem_minmax(0,1fr)] items-center gap-x-2 text-xs" data-testid="gpu" data-held={held || undefined}>
+    <li className="grid min-w-0 grid-cols-[2.75rem_minmax(0,1fr)] items-start gap-x-2 text-xs" data-testid="gpu" data-held={held || undefined}>
       <span className="font-mono text-muted-foreground">{t('nodes.gpuN', { index: gpu.index })}</span>
       <span className="min-w-0 space-y-0.5">
         <Meter
@@ -49,18 +49,19 @@ function Gpu({ gpu, node }: { gpu: NodeGpu; node: string }) {
           tone={held ? 'info' : 'muted'}
         />
         <span className="flex min-w-0 items-baseline justify-between gap-2">
-          <span className="shrink-0 tabular-nums">
+          <span className="min-w-0 truncate tabular-nums">
             {used} / {total}
             {facts.length > 0 && <span className="text-muted-foreground"> · {facts.join(' · ')}</span>}
           </span>
-          {held ? (
-            <span className="truncate font-mono text-muted-foreground" title={`${t('nodes.gpuHeldBy')} ${gpu.held_by.join(', ')}`}>
-              {gpu.held_by.join(', ')}
-            </span>
-          ) : (
-            <span className="shrink-0 text-success">{t('nodes.gpuFree')}</span>
-          )}
+          {!held && <span className="shrink-0 text-success">{t('nodes.gpuFree')}</span>}
         </span>
+        {/* what holds it: a placement of these models (the scheduler skips held GPUs) */}
+        {held && (
+          <span className="block truncate font-mono text-muted-foreground" title={gpu.held_by.join(', ')}>
+            <span className="sr-only">{t('nodes.gpuHeldBy')} </span>
+            {gpu.held_by.join(', ')}
+          </span>
+        )}
       </span>
     </li>
   )
