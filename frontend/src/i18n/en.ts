@@ -658,7 +658,7 @@ export const en = {
   'fit.option.now': 'fits now',
   'fit.option.idle': 'fits once the GPUs are free',
   'fit.option.no': 'does not fit',
-  'fit.sends': 'Sent to Nebula',
+  'fit.sends': 'Sent to Nebula:',
   'fit.sendsValue': '{memory} free on {count, plural, one {one GPU} other {each of # GPUs}}',
   'fit.sendsNothing': 'no GPU requirement (the weights are unknown)',
   'fit.overridden': 'your values',

@@ -654,7 +654,7 @@ export const zh: Messages = {
   'fit.option.now': '现在可放下',
   'fit.option.idle': 'GPU 空出后可放下',
   'fit.option.no': '放不下',
-  'fit.sends': '发送给 Nebula',
+  'fit.sends': '发送给 Nebula：',
   'fit.sendsValue': '{count} 块 GPU，每块需空闲 {memory}',
   'fit.sendsNothing': '不设 GPU 要求（权重大小未知）',
   'fit.overridden': '你的设定',

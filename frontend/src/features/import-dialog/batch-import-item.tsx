@@ -7,7 +7,7 @@ import { itemError } from '@/lib/error-text'
 import { formatBytes } from '@/lib/format'
 import { FitPanel } from './fit-panel'
 import { Field } from './import-fields'
-import { ProblemItem, fixFor } from './preflight-panel'
+import { ProblemItem } from './preflight-panel'
 import { UID_MAX } from './uid'
 import type { BatchEntry } from './use-batch-import-form'
 
@@ -110,7 +110,7 @@ export function BatchImportItem({ entry, index, checking, onRemove }: { entry: B
             ) : (
               <XCircle className="size-4" aria-hidden />
             )}
-            {entry.ok ? t('imp.ready') : pf.blocking.length > 0 && fixFor(pf.blocking[0].code) ? t(fixFor(pf.blocking[0].code)!) : t('bimp.notReady')}
+            {entry.ok ? t('imp.ready') : pf.blocking.length > 0 ? t('imp.blocked') : t('bimp.notReady')}
           </p>
         </>
       )}

@@ -138,7 +138,7 @@ function Sends({ fit, override, idBase }: { fit: Fit; override: FitOverride; idB
     <div className="space-y-2 rounded-md border border-dashed px-2.5 py-2" data-testid="fit-sends">
       <p className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <span>
-          <span className="text-muted-foreground">{t('fit.sends')}: </span>
+          <span className="text-muted-foreground">{t('fit.sends')}</span>{lang === 'zh' ? '' : ' '}
           <span className="font-medium tabular-nums">{sent}</span>
           {config.overridden && (
             <Badge tone="info" className="ml-2">
