@@ -37,9 +37,9 @@ export function BatchImportItem({ entry, index, checking, onRemove }: { entry: B
       data-ok={entry.ok}
     >
       <div className="flex items-start justify-between gap-3">
-        <h3 id={`${idBase}-title`} className="min-w-0 font-mono text-sm font-semibold break-all">
-          {item.id}
-          <span className="ml-2 font-sans text-xs font-normal text-muted-foreground">{t(`provider.${item.provider}`)}</span>
+        <h3 id={`${idBase}-title`} className="min-w-0 text-sm">
+          <span className="font-mono font-semibold break-all">{item.id}</span>{' '}
+          <span className="text-xs whitespace-nowrap text-muted-foreground">{t(`provider.${item.provider}`)}</span>
         </h3>
         {onRemove && (
           <button

@@ -36,8 +36,9 @@ export function FitPanel({ fit, override, idBase, compact = false }: { fit: Fit;
   const { t, lang } = useI18n()
   const { verdict } = fit
   return (
-    <section className="space-y-2.5" aria-labelledby={`${idBase}-fit`} data-testid="fit" data-verdict={verdict.code}>
-      <h4 id={`${idBase}-fit`} className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm font-semibold">
+    // not a landmark: a batch shows one per model
+    <div className="space-y-2.5" data-testid="fit" data-verdict={verdict.code}>
+      <h4 className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm font-semibold">
         <Cpu className="size-4 text-muted-foreground" aria-hidden />
         {t('fit.title')}
         <span className="text-xs font-normal text-muted-foreground">{t('fit.estimate')}</span>
@@ -61,7 +62,7 @@ export function FitPanel({ fit, override, idBase, compact = false }: { fit: Fit;
       <Sends fit={fit} override={override} idBase={idBase} />
       {/* a batch says it once, in its description */}
       {!compact && <p className="text-xs text-muted-foreground">{t('fit.neverBlocks')}</p>}
-    </section>
+    </div>
   )
 }
 

@@ -11,8 +11,8 @@ export function GpuList({ node }: { node: ClusterNode }) {
   const { t } = useI18n()
   const free = node.gpus.filter((g) => g.held_by.length === 0).length
   return (
-    <section className="min-w-0 space-y-1.5" aria-labelledby={`${node.node_id}-gpus`}>
-      <h4 id={`${node.node_id}-gpus`} className="text-xs font-medium text-muted-foreground">
+    <div className="min-w-0 space-y-1.5">
+      <h4 className="text-xs font-medium text-muted-foreground">
         {node.gpus.length > 0 ? t('nodes.gpusHeading', { count: node.gpus.length, free }) : t('nodes.gpus')}
       </h4>
       {node.gpus.length === 0 ? (
@@ -24,7 +24,7 @@ export function GpuList({ node }: { node: ClusterNode }) {
           ))}
         </ul>
       )}
-    </section>
+    </div>
   )
 }
 
@@ -71,8 +71,8 @@ function Gpu({ gpu, node }: { gpu: NodeGpu; node: string }) {
 export function DiskUsage({ node, disk }: { node: ClusterNode; disk: NodeDiskUsage | null }) {
   const { t, lang } = useI18n()
   return (
-    <section className="space-y-1.5" aria-labelledby={`${node.node_id}-disk`}>
-      <h4 id={`${node.node_id}-disk`} className="text-xs font-medium text-muted-foreground">
+    <div className="space-y-1.5">
+      <h4 className="text-xs font-medium text-muted-foreground">
         {t('nodes.disk')}
       </h4>
       {disk ? (
@@ -97,7 +97,7 @@ export function DiskUsage({ node, disk }: { node: ClusterNode; disk: NodeDiskUsa
       ) : (
         <p className="text-sm text-muted-foreground">{t('nodes.noDisk')}</p>
       )}
-    </section>
+    </div>
   )
 }
 
@@ -109,8 +109,8 @@ export function AlertList({ node }: { node: ClusterNode }) {
   const { t, lang } = useI18n()
   if (node.alerts.length === 0) return null
   return (
-    <section className="space-y-1.5" aria-labelledby={`${node.node_id}-alerts`}>
-      <h4 id={`${node.node_id}-alerts`} className="text-xs font-medium text-muted-foreground">
+    <div className="space-y-1.5">
+      <h4 className="text-xs font-medium text-muted-foreground">
         {t('nodes.alerts')}
       </h4>
       <ul className="space-y-1.5" data-testid="alerts">
@@ -118,7 +118,7 @@ export function AlertList({ node }: { node: ClusterNode }) {
           <Alert key={alert.alert_type} alert={alert} lang={lang} />
         ))}
       </ul>
-    </section>
+    </div>
   )
 }
 
