@@ -11,7 +11,7 @@ import type { ModelSort, SortOrder } from './url-state'
  * action stays inside it (two lifecycle actions and Delete wrap onto a second line below `xl`), and the widths never
  * move when a refresh brings other rows.
  */
-const COLUMNS = ['', 'lg:w-28', 'lg:w-[4.75rem] xl:w-24', 'lg:w-[6.5rem] xl:w-32', 'lg:w-[6.5rem] xl:w-40', 'lg:w-32 xl:w-40', 'lg:w-48 xl:w-60']
+const COLUMNS = ['', 'lg:w-28', 'lg:w-[4.75rem] xl:w-24', 'lg:w-[6.5rem] xl:w-32', 'lg:w-[6.5rem] xl:w-40', 'lg:w-32 xl:w-40', 'lg:w-52 xl:w-60']
 
 /** Rows chosen for a batch delete (admins only): a checkbox in front of each deletable row's name. */
 export interface RowSelection {
