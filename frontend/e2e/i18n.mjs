@@ -5,7 +5,7 @@
 // identifiers, shown in monospace). Uses the simulator's demo scenario (a failed download, a model with copies on a
 // dead node) and the stubbed hubs; changes nothing in the cluster.
 // Run: BASE_URL=http://127.0.0.1:8080/ node e2e/i18n.mjs
-import { BASE_URL, assert, createRunner, expectPath, expectVisible, launchOrAbort, screenshot, signIn, unexpectedErrors, url } from './lib.mjs'
+import { BASE_URL, RESULTS_DIR, assert, createRunner, expectPath, expectVisible, launchOrAbort, screenshot, signIn, unexpectedErrors, url } from './lib.mjs'
 
 const t = createRunner()
 console.log(`i18n e2e against ${BASE_URL}`)
@@ -156,7 +156,7 @@ await t.test("the batch import dialog, with each model's GPU fit, is Chinese", a
   await dialog.getByTestId('batch-item').first().locator('details > summary').click()
   await expectVisible(dialog.getByTestId('fit-nodes').first(), 'the fit per node')
   await checkChinese(dialog, 'the batch import dialog')
-  await screenshot(page, 'i18n-batch-import-zh')
+  await page.screenshot({ path: `${RESULTS_DIR}i18n-batch-import-zh.png` }) // the dialog as it is seen (it is fixed)
   await page.keyboard.press('Escape')
 })
 

@@ -117,14 +117,28 @@ await t.test('an admin sorts the copies by last used: both new copies are safe t
     assertEqual(await copy(m).getAttribute('data-safe'), 'true', `${m.uid} safe to reclaim`)
     assert((await copy(m).getByTestId('reclaim').innerText()).includes(`Delete the model ${m.uid}`), `how to reclaim ${m.uid}`)
   }
-  await card.scrollIntoViewIfNeeded()
-  await card.screenshot({ path: `${RESULTS_DIR}reclaim-node-en.png` })
+  // the README's picture: the top of the view (cluster totals, the first node)
+  await page.evaluate(() => window.scrollTo(0, document.getElementById('nodes-heading').getBoundingClientRect().top + window.scrollY - 72))
+  await page.screenshot({ path: `${RESULTS_DIR}readme-nodes-en.png` })
 })
 
 await t.test('the admin selects both models and deletes them in one batch, with one typed confirmation', async () => {
   for (const m of [A, B]) await copy(m).getByTestId('select-copy').check()
   const bar = page.getByTestId('nodes-selection-bar')
   await expectVisible(bar.getByText('2 models selected'), 'the selection bar')
+  // the README's picture in Chinese and the dark theme: the node with both copies selected, and the batch action
+  await page.getByRole('button', { name: '中文' }).click()
+  await page.getByTestId('theme-switch').click()
+  await page.getByRole('menuitemradio', { name: '深色' }).click()
+  await expectVisible(bar.getByText('已选择 2 个模型'), 'the selection bar in Chinese')
+  await page.evaluate(([node, name]) => {
+    const row = document.querySelector(`[data-node="${node}"] [data-model="${name}"]`)
+    window.scrollTo(0, row.getBoundingClientRect().top + window.scrollY - 360)
+  }, [NODE, A.name])
+  await page.screenshot({ path: `${RESULTS_DIR}readme-nodes-selected-dark-zh.png` })
+  await page.getByTestId('theme-switch').click()
+  await page.getByRole('menuitemradio', { name: '跟随系统' }).click()
+  await page.getByRole('button', { name: 'EN English' }).click()
   await bar.getByTestId('batch-delete-open').click()
   const dialog = page.getByTestId('batch-delete-dialog')
   await expectVisible(dialog.getByTestId('delete-impact'), 'the combined impact')

@@ -64,6 +64,14 @@ export function formatRelative(iso: string, lang: Lang, now = Date.now()): strin
   return rtf.format(Math.round(seconds), 'second')
 }
 
+/**
+ * How long ago something happened that cannot lie ahead (a heartbeat, a scan): "2 minutes ago", and "now" for a time a
+ * clock that runs a little ahead of the reader's (the cluster's) puts in the future.
+ */
+export function formatAgo(iso: string, lang: Lang, now = Date.now()): string {
+  return formatRelative(new Date(Math.min(Date.parse(iso), now)).toISOString(), lang, now)
+}
+
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB']
 
 /**

@@ -1,7 +1,7 @@
 import { Server } from 'lucide-react'
 import { Badge } from '@/components/ui/badge'
 import { useI18n } from '@/i18n'
-import { formatBytes, formatDateTime, formatRelative } from '@/lib/format'
+import { formatAgo, formatBytes, formatDateTime } from '@/lib/format'
 import { cn } from '@/lib/utils'
 import type { ClusterNode, CopySort, SortOrder } from '@/lib/types'
 import { CopiesTable, type CopySelection } from './copies-table'
@@ -54,7 +54,7 @@ export function NodeCard({
           <span className="text-xs text-muted-foreground">
             {node.last_heartbeat ? (
               <time dateTime={node.last_heartbeat} title={formatDateTime(node.last_heartbeat, lang)}>
-                {t('nodes.heartbeat', { time: formatRelative(node.last_heartbeat, lang) })}
+                {t('nodes.heartbeat', { time: formatAgo(node.last_heartbeat, lang) })}
               </time>
             ) : (
               t('nodes.neverSeen')
@@ -63,7 +63,7 @@ export function NodeCard({
               <>
                 {' · '}
                 <time dateTime={node.last_scan} title={formatDateTime(node.last_scan, lang)}>
-                  {t('nodes.scanned', { time: formatRelative(node.last_scan, lang) })}
+                  {t('nodes.scanned', { time: formatAgo(node.last_scan, lang) })}
                 </time>
               </>
             )}
