@@ -64,7 +64,10 @@ await t.test('one dialog shows each model with its own uid, pre-flight and GPU f
   const estimate = await item(VL).getByTestId('fit-estimate').innerText()
   assert(estimate.includes('5 files of 16.6 GB, exact sizes from the hub') && estimate.includes('An estimate: 20 %'), `the estimate's source: ${estimate}`)
   await expectVisible(item(VL).locator('[data-testid="fit-nodes"] [data-node="gpu-node-02"]'), 'gpu-node-02 in the per-node fit')
+  // the README's picture: tall enough for both models
+  await page.setViewportSize({ width: 1280, height: 1500 })
   await page.screenshot({ path: `${RESULTS_DIR}batch-import-dialog-en.png` })
+  await page.setViewportSize({ width: 1280, height: 900 })
 })
 
 await t.test("the operator overrides one model's tensor-parallel size; the pre-flight says what is sent now", async () => {

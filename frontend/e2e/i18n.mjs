@@ -156,7 +156,10 @@ await t.test("the batch import dialog, with each model's GPU fit, is Chinese", a
   await dialog.getByTestId('batch-item').first().locator('details > summary').click()
   await expectVisible(dialog.getByTestId('fit-nodes').first(), 'the fit per node')
   await checkChinese(dialog, 'the batch import dialog')
-  await page.screenshot({ path: `${RESULTS_DIR}i18n-batch-import-zh.png` }) // the dialog as it is seen (it is fixed)
+  // the dialog as it is seen (it is fixed), tall enough for both models
+  await page.setViewportSize({ width: 1280, height: 1500 })
+  await page.screenshot({ path: `${RESULTS_DIR}i18n-batch-import-zh.png` })
+  await page.setViewportSize({ width: 1280, height: 900 })
   await page.keyboard.press('Escape')
 })
 

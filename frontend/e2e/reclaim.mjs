@@ -17,9 +17,10 @@ const { page, pageErrors } = session
 // letters only: a digit before "b" would read as a parameter count in the simulator's size rule
 const stamp = Date.now().toString(36).replace(/\d/g, (d) => 'qrstuvwxyz'[d])
 const NODE = 'gpu-node-02'
-// 0.5B: 1.07 GB, downloaded in about 5 simulated seconds; 3B: 6.4 GB, about 32 s
+// 0.5B: 1.07 GB, downloaded in about 5 simulated seconds; 14B: 30 GB, two and a half minutes (simulated time also runs
+// with the real clock: B must still be downloading however slow the machine)
 const A = { uid: `e2e-reclaim-a-${stamp}`, name: `e2e-org/Reclaim-A-${stamp}-0.5B` }
-const B = { uid: `e2e-reclaim-b-${stamp}`, name: `e2e-org/Reclaim-B-${stamp}-3B` }
+const B = { uid: `e2e-reclaim-b-${stamp}`, name: `e2e-org/Reclaim-B-${stamp}-14B` }
 
 const row = (m) => page.getByTestId('model-row').filter({ hasText: m.uid })
 const copy = (m) => page.locator(`[data-testid="node-card"][data-node="${NODE}"] [data-testid="copy-row"][data-model="${m.name}"]`)
@@ -131,10 +132,10 @@ await t.test('the admin selects both models and deletes them in one batch, with 
   await page.getByTestId('theme-switch').click()
   await page.getByRole('menuitemradio', { name: '深色' }).click()
   await expectVisible(bar.getByText('已选择 2 个模型'), 'the selection bar in Chinese')
-  await page.evaluate(([node, name]) => {
-    const row = document.querySelector(`[data-node="${node}"] [data-model="${name}"]`)
-    window.scrollTo(0, row.getBoundingClientRect().top + window.scrollY - 360)
-  }, [NODE, A.name])
+  await page.evaluate((node) => {
+    const table = document.querySelector(`[data-node="${node}"] [data-testid="copies-table"]`)
+    window.scrollTo(0, table.getBoundingClientRect().top + window.scrollY - 110)
+  }, NODE)
   await page.screenshot({ path: `${RESULTS_DIR}readme-nodes-selected-dark-zh.png` })
   await page.getByTestId('theme-switch').click()
   await page.getByRole('menuitemradio', { name: '跟随系统' }).click()
