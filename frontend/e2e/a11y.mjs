@@ -1,7 +1,8 @@
 // Browser test: axe-core finds no accessibility violation on the page an operator sees, in English and Chinese, at
 // 1280 px and 390 px, in the light and the dark theme (the system preference, emulated): the sign-in page, Model
 // Catalog signed in as admin (block A, and block B after a search), an open dialog, the import dialog with warnings,
-// the delete dialog, the details sheet, block A served stale (SIM_URL: Nebula's outage), and the audit page. Each failure
+// the delete dialog, the details sheet, the nodes view, the stop question, the batch delete and batch import dialogs,
+// block A served stale (SIM_URL: Nebula's outage), and the audit page. Each failure
 // names the rule, the number of nodes and the first few targets. Also checks the theme: the header switch (System /
 // Light / Dark) is remembered, and the page has its theme before any of the app's JavaScript has run.
 // Run: BASE_URL=http://127.0.0.1:8080/ node e2e/a11y.mjs   (A11Y_SCHEMES=dark to run one theme only)
@@ -147,6 +148,43 @@ for (const scheme of SCHEMES) {
           await page.getByTestId('model-row').filter({ hasText: 'qwen-qwen2-5-7b-instruct' }).getByRole('button', { name: /^Details of |的详情$/ }).click()
         },
         ready: () => expectVisible(page.getByTestId('copy-path'), 'copies with paths'),
+      })
+      await page.keyboard.press('Escape')
+      // the cache manager: the nodes view, a row's stop question, and the two batch dialogs
+      await checkState(page, scheme, lang, 'nodes-view', {
+        prepare: () => page.goto(url('/model-catalog?view=nodes')),
+        ready: () => expectVisible(page.getByTestId('copy-row'), 'cached copies'),
+      })
+      await checkState(page, scheme, lang, 'lifecycle-dialog', {
+        prepare: async () => {
+          await page.goto(url('/model-catalog'))
+          await page.locator('[data-testid="model-row"] [data-action="stop"]').first().click()
+        },
+        ready: () => expectVisible(page.getByTestId('files-kept'), 'what Nebula keeps'),
+      })
+      await page.keyboard.press('Escape')
+      await checkState(page, scheme, lang, 'batch-delete-dialog', {
+        prepare: async () => {
+          const boxes = page.getByTestId('select-row')
+          await boxes.nth(0).check()
+          await boxes.nth(1).check()
+          await page.getByTestId('batch-delete-open').click()
+        },
+        ready: () => expectVisible(page.getByTestId('batch-delete-dialog').getByTestId('delete-paths'), 'the combined impact'),
+      })
+      await page.keyboard.press('Escape')
+      await checkState(page, scheme, lang, 'batch-import-dialog', {
+        prepare: async () => {
+          await page.goto(url('/model-catalog?hub_q=qwen'))
+          const boxes = page.getByTestId('select-result')
+          await boxes.nth(0).check()
+          await boxes.nth(2).check()
+          await page.getByTestId('batch-import-open').click()
+        },
+        ready: async () => {
+          await expectVisible(page.getByTestId('batch-item').nth(1).getByTestId('fit'), 'each model with its fit')
+          await page.locator('[data-testid="batch-item"][aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined)
+        },
       })
       await page.keyboard.press('Escape')
       if (SIM_URL) {

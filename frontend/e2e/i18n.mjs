@@ -1,10 +1,11 @@
 // Browser test: the Chinese page speaks Chinese wherever the server has something to say (issue #17). Signed in as
-// admin with the page in Chinese, it reads the texts a failure, a delete, a pre-flight and a hub error put on screen
+// admin with the page in Chinese, it reads the texts a failure, a delete, a pre-flight, a hub error, the nodes view,
+// the stop and cancel questions and both batch dialogs (with the GPU fit) put on screen
 // and finds no English sentence and no raw code in them (model names, uids, paths and hosts excepted: they are
 // identifiers, shown in monospace). Uses the simulator's demo scenario (a failed download, a model with copies on a
 // dead node) and the stubbed hubs; changes nothing in the cluster.
 // Run: BASE_URL=http://127.0.0.1:8080/ node e2e/i18n.mjs
-import { BASE_URL, assert, createRunner, expectPath, expectVisible, launchOrAbort, screenshot, signIn, unexpectedErrors, url } from './lib.mjs'
+import { BASE_URL, RESULTS_DIR, assert, createRunner, expectPath, expectVisible, launchOrAbort, screenshot, signIn, unexpectedErrors, url } from './lib.mjs'
 
 const t = createRunner()
 console.log(`i18n e2e against ${BASE_URL}`)
@@ -105,6 +106,60 @@ await t.test('a hub error is Chinese', async () => {
   const box = drawer.locator('[role="alert"]')
   await expectVisible(box, 'the hub error in the drawer')
   await checkChinese(box, 'the hub error')
+  await page.keyboard.press('Escape')
+})
+
+await t.test('the nodes view is Chinese: totals, GPUs, disks, alerts, copies and why they stay', async () => {
+  await page.goto(url('/model-catalog?view=nodes'))
+  const block = page.getByTestId('nodes')
+  await expectVisible(block.getByTestId('copy-row'), 'cached copies')
+  await expectVisible(block.locator('[data-testid="alert"][data-active="false"]'), 'a stale alert (gpu-node-01)')
+  await checkChinese(block, 'the nodes view')
+  await screenshot(page, 'i18n-nodes-zh')
+})
+
+await t.test('the stop and cancel questions say in Chinese what Nebula keeps', async () => {
+  await page.goto(url('/model-catalog'))
+  for (const action of ['stop', 'cancel_download']) {
+    await page.locator(`[data-testid="model-row"] [data-action="${action}"]`).first().click()
+    const dialog = page.getByTestId('lifecycle-dialog')
+    await expectVisible(dialog.getByTestId('files-kept'), `the ${action} question`)
+    const text = await checkChinese(dialog, `the ${action} question`)
+    assert(text.includes('在模型被删除之前'), `says the files stay until the model is deleted: ${text}`)
+    await page.keyboard.press('Escape')
+    await dialog.waitFor({ state: 'detached' })
+  }
+})
+
+await t.test("the batch delete dialog is Chinese (the phrase to type is the server's, as written)", async () => {
+  const boxes = page.getByTestId('select-row')
+  await boxes.nth(0).check()
+  await boxes.nth(1).check()
+  await page.getByTestId('batch-delete-open').click()
+  const dialog = page.getByTestId('batch-delete-dialog')
+  await expectVisible(dialog.getByTestId('delete-paths'), 'the combined impact')
+  await checkChinese(dialog, 'the batch delete dialog')
+  await screenshot(page, 'i18n-batch-delete-zh')
+  await page.keyboard.press('Escape')
+  await dialog.waitFor({ state: 'detached' })
+  await page.getByTestId('selection-bar').getByRole('button', { name: '清除选择' }).click()
+})
+
+await t.test("the batch import dialog, with each model's GPU fit, is Chinese", async () => {
+  await page.goto(url('/model-catalog?hub_q=qwen'))
+  const boxes = page.getByTestId('select-result')
+  await boxes.nth(2).check()
+  await boxes.nth(3).check()
+  await page.getByTestId('batch-import-open').click()
+  const dialog = page.getByTestId('batch-import-dialog')
+  await expectVisible(dialog.getByTestId('batch-item').nth(1).getByTestId('fit'), 'the fits')
+  await dialog.getByTestId('batch-item').first().locator('details > summary').click()
+  await expectVisible(dialog.getByTestId('fit-nodes').first(), 'the fit per node')
+  await checkChinese(dialog, 'the batch import dialog')
+  // the dialog as it is seen (it is fixed), tall enough for both models
+  await page.setViewportSize({ width: 1280, height: 1500 })
+  await page.screenshot({ path: `${RESULTS_DIR}i18n-batch-import-zh.png` })
+  await page.setViewportSize({ width: 1280, height: 900 })
   await page.keyboard.press('Escape')
 })
 

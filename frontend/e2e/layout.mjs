@@ -1,6 +1,7 @@
 // Browser test of the page an operator trusts at a glance (issue #17): block A's table keeps every action inside the
 // viewport at 1440, 1280 and 1024 px with no sideways scrolling and steady column widths; focus goes back to the
-// opener when the details sheet, the delete dialog, the import dialog and the metadata drawer close (Escape and ×);
+// opener when the details sheet, the delete dialog, the import dialog, the metadata drawer, the stop question and both
+// batch dialogs close (Escape and ×); the nodes view keeps every control inside the viewport at 1440, 1280 and 1024 px;
 // block A's filter, sort and page survive a reload through the address; the pager keeps focus and brings the list's
 // top into view; a filter that matches nothing says so and offers Clear filters; cards stay compact on small screens.
 // Uses the simulator's demo scenario and the stubbed hubs ("qwen" on Hugging Face); changes nothing in the cluster.
@@ -247,6 +248,56 @@ await t.test('Chinese at 1024 and 390 px: no sideways scrolling, every action in
   assert(await page.evaluate(() => document.scrollingElement.scrollWidth <= window.innerWidth), 'page scrolls sideways at 390 px (zh)')
   await shot('a-390-zh', blockA())
   await page.getByRole('button', { name: 'English' }).click()
+})
+
+for (const width of [1440, 1280, 1024]) {
+  await t.test(`at ${width} px the nodes view keeps every control inside the viewport, with no sideways scroll`, async () => {
+    await page.setViewportSize({ width, height: 900 })
+    await page.goto(url('/model-catalog?view=nodes'))
+    await expectVisible(page.getByTestId('copy-row'), 'cached copies')
+    const report = await page.evaluate(() => {
+      const outside = []
+      let controls = 0
+      for (const el of document.querySelectorAll('[data-testid="nodes"] :is(button, input, select)')) {
+        const r = el.getBoundingClientRect()
+        if (r.width === 0) continue
+        controls += 1
+        if (r.left < 0 || r.right > window.innerWidth) outside.push(`${el.getAttribute('aria-label') || el.textContent?.trim().slice(0, 30)} [${Math.round(r.left)}–${Math.round(r.right)}]`)
+      }
+      return { outside, controls, scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth }
+    })
+    assert(report.controls >= 5, `controls found in the nodes view at ${width} px: ${report.controls}`)
+    assert(report.scrollWidth <= report.innerWidth, `page scrolls sideways at ${width} px: ${report.scrollWidth} > ${report.innerWidth}`)
+    assert(report.outside.length === 0, `controls outside the viewport at ${width} px: ${report.outside.join(', ')}`)
+    await shot(`nodes-${width}-en`, page.getByTestId('nodes'))
+  })
+}
+
+await t.test('at 768 and 390 px the nodes view reads as cards, with no sideways scroll', async () => {
+  for (const [width, height] of [[768, 1024], [390, 844]]) {
+    await page.setViewportSize({ width, height })
+    await expectVisible(page.getByTestId('copy-row'), `copies at ${width} px`)
+    assert(await page.evaluate(() => document.scrollingElement.scrollWidth <= window.innerWidth), `page scrolls sideways at ${width} px`)
+    await shot(`nodes-${width}-en`, page.getByTestId('nodes'))
+  }
+  await page.setViewportSize({ width: 1280, height: 900 })
+})
+
+await t.test('focus returns to the opener after the stop question and the batch delete and batch import dialogs close (Escape and ×)', async () => {
+  await page.goto(url('/model-catalog'))
+  await expectVisible(rows(), 'rows')
+  await checkFocusReturn(rows().locator('[data-action="stop"]').first(), page.getByTestId('lifecycle-dialog'), 'stop question')
+  const boxes = page.getByTestId('select-row')
+  await boxes.nth(0).check()
+  await boxes.nth(1).check()
+  await checkFocusReturn(page.getByTestId('batch-delete-open'), page.getByTestId('batch-delete-dialog'), 'batch delete dialog')
+  await page.getByTestId('selection-bar').getByRole('button', { name: 'Clear selection' }).click()
+  await searchQwen()
+  const picks = page.getByTestId('select-result')
+  await picks.nth(2).check()
+  await picks.nth(3).check()
+  await checkFocusReturn(page.getByTestId('batch-import-open'), page.getByTestId('batch-import-dialog'), 'batch import dialog')
+  await page.getByTestId('import-selection-bar').getByRole('button', { name: 'Clear selection' }).click()
 })
 
 await t.test('no uncaught errors in the page', async () => {

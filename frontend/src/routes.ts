@@ -6,6 +6,18 @@ export const ROUTES = {
   signIn: '/sign-in',
 } as const
 
+/** Model Catalog's views, chosen by `?view=` (the models by default). */
+export const CATALOG_VIEWS = ['models', 'nodes'] as const
+export type CatalogView = (typeof CATALOG_VIEWS)[number]
+export const CATALOG_VIEW_PARAM = 'view'
+/** The nodes view's address (the More menu's entry, links from elsewhere). */
+export const NODES_PATH = `${ROUTES.modelCatalog}?${CATALOG_VIEW_PARAM}=nodes`
+
+export function readCatalogView(params: URLSearchParams): CatalogView {
+  const view = params.get(CATALOG_VIEW_PARAM)
+  return (CATALOG_VIEWS as readonly string[]).includes(view ?? '') ? (view as CatalogView) : 'models'
+}
+
 /** Where a signed-in user lands when sign-in has no (usable) `next`. */
 export const AFTER_SIGN_IN = ROUTES.modelCatalog
 

@@ -4,7 +4,13 @@ import { sessionStore, tokenStore } from '@/lib/auth-token'
 import type {
   AuditPage,
   AuditQuery,
+  BatchDeleteImpact,
+  BatchDeleteResult,
+  BatchImport,
+  BatchImportItem,
+  BatchPreflight,
   Capabilities,
+  ClusterNodes,
   CatalogProvider,
   DeleteImpact,
   DeleteResult,
@@ -14,10 +20,12 @@ import type {
   ErrorResponse,
   ImportRequest,
   ImportResult,
+  LifecycleResult,
   LoginRequest,
   LoginResponse,
   Me,
   ModelMetadata,
+  NodesQuery,
   Preflight,
   PublicCapabilities,
   SearchPage,
@@ -178,6 +186,27 @@ export const catalog = {
   deleteModel(uid: string): Promise<DeleteResult> {
     return call(() => http.DELETE('/api/v2/catalog/models/{uid}', { params: { path: { uid } } }))
   },
+  /** What deleting these models together removes, and the phrase that confirms it. */
+  deletionImpact(uids: string[], signal?: AbortSignal): Promise<BatchDeleteImpact> {
+    return call(() => http.POST('/api/v2/catalog/model-deletions/impact', { body: { model_uids: uids }, signal }))
+  },
+  /** Deletes the models one after the other (one audit trail each); a failure of one is in its result. */
+  deleteModels(uids: string[], confirmation: string): Promise<BatchDeleteResult> {
+    return call(() => http.POST('/api/v2/catalog/model-deletions', { body: { model_uids: uids, confirmation } }))
+  },
+  /** Nebula start: a stopped model starts, a failed one is retried. */
+  startModel(uid: string): Promise<LifecycleResult> {
+    return call(() => http.POST('/api/v2/catalog/models/{uid}/start', { params: { path: { uid } } }))
+  },
+  /** Nebula stop: a running model stops, a download is cancelled (the files stay until the model is deleted). */
+  stopModel(uid: string): Promise<LifecycleResult> {
+    return call(() => http.POST('/api/v2/catalog/models/{uid}/stop', { params: { path: { uid } } }))
+  },
+
+  // the cache manager: nodes, disks and what is safe to reclaim
+  nodes(query: NodesQuery, signal?: AbortSignal): Promise<ClusterNodes> {
+    return call(() => http.GET('/api/v2/catalog/nodes', { params: { query }, signal }))
+  },
 
   // block B: hub search
   async search(params: SearchParams, signal?: AbortSignal): Promise<SearchPage> {
@@ -219,5 +248,13 @@ export const catalog = {
   /** Starts an import. The same Idempotency-Key makes a repeated submission return the same import. */
   startImport(body: ImportRequest, idempotencyKey: string): Promise<ImportResult> {
     return call(() => http.POST('/api/v2/catalog/import', { body, params: { header: { 'Idempotency-Key': idempotencyKey } } }))
+  },
+  /** Up to 10 pre-flights against one read of the cluster; a failure of one item is that item's error. */
+  preflightBatch(items: ImportRequest[], signal?: AbortSignal): Promise<BatchPreflight> {
+    return call(() => http.POST('/api/v2/catalog/import/preflight/batch', { body: { items }, signal }))
+  },
+  /** Up to 10 imports, each idempotent on its own key; a failure of one item is that item's outcome. */
+  startImports(items: BatchImportItem[]): Promise<BatchImport> {
+    return call(() => http.POST('/api/v2/catalog/import/batch', { body: { items } }))
   },
 }

@@ -39,6 +39,7 @@ const PLAIN: Record<string, MessageKey> = {
   hub_token_required: 'err.hub_token_required',
   revision_not_supported: 'err.revision_not_supported',
   hub_model_not_found: 'err.hub_model_not_found',
+  confirmation_mismatch: 'err.confirmation_mismatch',
   invalid_credentials: 'auth.err.invalid_credentials',
   account_disabled: 'auth.err.account_disabled',
   nebula_role_unknown: 'auth.err.nebula_role_unknown',
@@ -74,6 +75,11 @@ export function hubFailureText(t: Translate, code: string, provider: unknown): s
   return t(HUB[code] ?? 'err.hub.other', hubParams(t, provider))
 }
 
+/** One failed item of a batch (the error its single request would have answered), as an ApiError to word. */
+export function itemError(error: { code: string; message: string; status: number; details?: Record<string, unknown> | null }): ApiError {
+  return new ApiError({ status: error.status, code: error.code, message: error.message, details: error.details ?? undefined })
+}
+
 export function errorText(t: Translate, error: unknown): string {
   if (!(error instanceof ApiError)) return t('err.unexpected')
   const details = error.details ?? {}
@@ -87,6 +93,13 @@ export function errorText(t: Translate, error: unknown): string {
   // "nebula_unavailable" at sign-in, when Nebula's user database is down, has its own advice
   if (error.code === 'nebula_unavailable') {
     return t(details['nebula_code'] === 'auth_backend_unavailable' ? 'auth.err.nebula_unavailable' : 'err.nebula_unavailable')
+  }
+  // a lifecycle action the model's state rules out: its state, worded
+  if (error.code === 'model_not_startable' || error.code === 'model_not_running') {
+    const notice = details['notice'] as { params?: Record<string, unknown> } | undefined
+    const state = notice?.params?.['state']
+    const stateName = typeof state === 'string' && `models.state.${state}` in en ? t(`models.state.${state}` as MessageKey) : t('common.none')
+    return t(error.code === 'model_not_startable' ? 'err.model_not_startable' : 'err.model_not_running', { state: stateName })
   }
   const key = PLAIN[error.code]
   if (key) return t(key)

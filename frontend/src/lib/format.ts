@@ -64,6 +64,14 @@ export function formatRelative(iso: string, lang: Lang, now = Date.now()): strin
   return rtf.format(Math.round(seconds), 'second')
 }
 
+/**
+ * How long ago something happened that cannot lie ahead (a heartbeat, a scan): "2 minutes ago", and "now" for a time a
+ * clock that runs a little ahead of the reader's (the cluster's) puts in the future.
+ */
+export function formatAgo(iso: string, lang: Lang, now = Date.now()): string {
+  return formatRelative(new Date(Math.min(Date.parse(iso), now)).toISOString(), lang, now)
+}
+
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB']
 
 /**
@@ -81,6 +89,18 @@ export function formatBytes(bytes: number | null | undefined, lang: Lang): strin
   const digits = unit === 0 || Math.abs(value) >= 100 ? 0 : 1
   const format = cached(`b:${lang}:${digits}`, () => new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: digits }))
   return `${format.format(value)} ${UNITS[unit]}`
+}
+
+/**
+ * GPU memory, which Nebula and the GPUs count in MiB, the way nvidia-smi users read it: "512 MiB", "79.6 GiB",
+ * "1,454 GiB" (binary units: an "80 GB" A100 has 81,559 MiB = 79.6 GiB).
+ */
+export function formatMebibytes(mb: number | null | undefined, lang: Lang): string {
+  if (mb == null || !Number.isFinite(mb)) return ''
+  if (Math.abs(mb) < 1024) return `${formatCount(Math.round(mb), lang)} MiB`
+  const gib = mb / 1024
+  const digits = Math.abs(gib) >= 100 ? 0 : 1
+  return `${cached(`b:${lang}:${digits}`, () => new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: digits })).format(gib)} GiB`
 }
 
 /** Parameter count the way model names say it: 7615616512 → "7.6B", 751632384 → "752M". */

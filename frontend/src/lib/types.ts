@@ -5,7 +5,9 @@
  */
 import {
   downloadedModelStateValues,
+  modelActionValues,
   modelSourceNameValues,
+  pathsApiV2CatalogNodesGetParametersQuerySortValues,
   pathsApiV2CatalogAuditGetParametersQueryOutcomeValues,
   pathsApiV2CatalogModelsGetParametersQuerySortValues,
   pathsApiV2CatalogSearchGetParametersQuerySortValues,
@@ -85,3 +87,38 @@ export type ImportResult = Schemas['ImportResult']
 export type Preflight = Schemas['Preflight']
 export type UidCheck = Schemas['UidCheck']
 export type EngineType = NonNullable<ImportRequest['engine_type']>
+export type BatchImportItem = Schemas['BatchImportItem']
+export type BatchImport = Schemas['BatchImport']
+export type BatchImportOutcome = BatchImport['items'][number]
+export type BatchPreflight = Schemas['BatchPreflight']
+export type BatchPreflightItem = BatchPreflight['items'][number]
+/** Why one item of a batch failed: the error the single request would have answered. */
+export type ItemError = NonNullable<Schemas['ItemError']>
+
+/** Fit before fetch: the pre-flight's estimate of the model in the live nodes' GPUs. */
+export type Fit = Schemas['Fit']
+export type FitNode = Schemas['FitNode']
+export type FitOption = Schemas['FitOption']
+export type FitVerdict = Schemas['FitVerdict']
+export type FitVerdictCode = FitVerdict['code']
+
+export type ModelAction = Schemas['ModelAction']
+export const MODEL_ACTIONS = modelActionValues
+export type LifecycleResult = Schemas['LifecycleResult']
+export type NewerRevision = NonNullable<Schemas['NewerRevision']>
+
+export type BatchDeleteImpact = Schemas['BatchDeleteImpact']
+export type BatchDeleteResult = Schemas['BatchDeleteResult']
+export type BatchDeleteOutcome = BatchDeleteResult['results'][number]
+
+/** The cache manager: nodes, GPUs, disks, merged alerts, cached copies and what is safe to reclaim. */
+export type ClusterNodes = Schemas['ClusterNodes']
+export type ClusterNode = Schemas['ClusterNode']
+export type ClusterTotals = Schemas['ClusterTotals']
+export type NodeGpu = Schemas['NodeGpu']
+export type NodeAlert = Schemas['NodeAlert']
+export type NodeDiskUsage = NonNullable<Schemas['NodeDiskUsage']>
+export type CachedCopy = Schemas['CachedCopy']
+export type NodesQuery = NonNullable<operations['listClusterNodes']['parameters']['query']>
+export type CopySort = NonNullable<NodesQuery['sort']>
+export const COPY_SORTS = pathsApiV2CatalogNodesGetParametersQuerySortValues

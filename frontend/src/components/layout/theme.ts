@@ -1,8 +1,16 @@
 import { useSyncExternalStore } from 'react'
+import { Monitor, Moon, Sun } from 'lucide-react'
+import type { MessageKey } from '@/i18n'
 
 /** The header's theme choice; "system" follows the operating system's light/dark preference. */
 export type ThemeChoice = 'system' | 'light' | 'dark'
 export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark']
+/** How each choice shows in the header: its icon and its name. */
+export const THEME_LOOK: Record<ThemeChoice, { Icon: typeof Sun; name: MessageKey }> = {
+  system: { Icon: Monitor, name: 'theme.system' },
+  light: { Icon: Sun, name: 'theme.light' },
+  dark: { Icon: Moon, name: 'theme.dark' },
+}
 export const THEME_STORAGE_KEY = 'nebula-catalog.theme'
 
 const DARK_QUERY = '(prefers-color-scheme: dark)'

@@ -1,20 +1,15 @@
-import { Loader2, LogIn, LogOut } from 'lucide-react'
+import { lazy } from 'react'
+import { LogIn } from 'lucide-react'
 import { Link, useLocation } from 'wouter'
 import { buttonClasses } from '@/components/ui/button'
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from '@/components/ui/dropdown-menu'
+import { DeferredMenu } from '@/components/ui/deferred-menu'
 import { RoleBadge } from '@/features/auth/role-badge'
-import { useSignOut } from '@/features/auth/use-auth-actions'
 import { useCurrentPath } from '@/features/auth/session-guard'
 import { useSession } from '@/features/auth/use-session'
 import { useI18n } from '@/i18n'
 import { ROUTES, signInPath } from '@/routes'
+
+const Body = lazy(() => import('./header-menus').then((m) => ({ default: m.UserMenuBody })))
 
 /** Top-bar account control: who is signed in, with which role, and Sign out; a Sign in link otherwise. */
 export function UserMenu() {
@@ -22,7 +17,6 @@ export function UserMenu() {
   const session = useSession()
   const [location] = useLocation()
   const current = useCurrentPath()
-  const signOut = useSignOut()
 
   if (!session) {
     if (location === ROUTES.signIn) return null
@@ -37,51 +31,27 @@ export function UserMenu() {
 
   const { user } = session
   const name = user.display_name?.trim() || user.username
-  return (
-    <DropdownMenu>
-      <DropdownMenuTrigger
-        className="inline-flex h-9 min-w-0 shrink-0 items-center gap-2 rounded-md px-1.5 text-sm font-medium hover:bg-accent data-[state=open]:bg-accent sm:px-2"
-        data-testid="user-menu"
-      >
-        {/* no aria-label: the name is the visible text itself (plus a spoken prefix), so what a speech user reads
-            on the button is what selects it; the parts hidden on small screens stay in the name */}
-        <span className="sr-only">{t('auth.userMenuPrefix')}</span>
-        {/* the initial is drawn by CSS, so the visible text is exactly what the accessible name repeats */}
-        <span
-          className="rim-light inline-flex size-7 shrink-0 items-center justify-center rounded-full bg-primary text-xs font-semibold text-primary-foreground uppercase before:content-[attr(data-initial)]"
-          data-initial={name.slice(0, 1)}
-          aria-hidden
-        />
-        {/* the whole name from lg up (up to 20 rem: only an unusually long one is cut, and the menu shows it whole) */}
-        <span className="sr-only lg:not-sr-only lg:max-w-80 lg:truncate">
-          {name}
-        </span>
-        {' '}
-        <span className="sr-only sm:not-sr-only sm:inline-flex">
-          <RoleBadge role={user.role} />
-        </span>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="w-64">
-        <DropdownMenuLabel>{t('auth.signedInAs')}</DropdownMenuLabel>
-        <div className="space-y-1.5 px-3 pb-2" data-testid="user-menu-identity">
-          <p className="truncate text-sm font-semibold text-foreground">{name}</p>
-          {name !== user.username && <p className="truncate font-mono text-xs text-muted-foreground">{user.username}</p>}
-          <p className="flex items-center gap-2 text-xs text-muted-foreground">
-            {t('auth.role')}: <RoleBadge role={user.role} />
-          </p>
-        </div>
-        <DropdownMenuSeparator />
-        <DropdownMenuItem
-          disabled={signOut.isPending}
-          onSelect={(event) => {
-            event.preventDefault()
-            signOut.mutate()
-          }}
-        >
-          {signOut.isPending ? <Loader2 className="animate-spin" aria-hidden /> : <LogOut aria-hidden />}
-          {signOut.isPending ? t('auth.signingOut') : t('auth.signOut')}
-        </DropdownMenuItem>
-      </DropdownMenuContent>
-    </DropdownMenu>
+  const trigger = (
+    <button
+      type="button"
+      className="inline-flex h-9 min-w-0 shrink-0 items-center gap-2 rounded-md px-1.5 text-sm font-medium hover:bg-accent data-[state=open]:bg-accent sm:px-2"
+      data-testid="user-menu"
+    >
+      {/* no aria-label: the name is the visible text itself (plus a spoken prefix), so what a speech user reads
+          on the button is what selects it; the parts hidden on small screens stay in the name */}
+      <span className="sr-only">{t('auth.userMenuPrefix')}</span>
+      {/* the initial is drawn by CSS, so the visible text is exactly what the accessible name repeats */}
+      <span
+        className="rim-light inline-flex size-7 shrink-0 items-center justify-center rounded-full bg-primary text-xs font-semibold text-primary-foreground uppercase before:content-[attr(data-initial)]"
+        data-initial={name.slice(0, 1)}
+        aria-hidden
+      />
+      {/* the whole name from lg up (up to 20 rem: only an unusually long one is cut, and the menu shows it whole) */}
+      <span className="sr-only lg:not-sr-only lg:max-w-80 lg:truncate">{name}</span>{' '}
+      <span className="sr-only sm:not-sr-only sm:inline-flex">
+        <RoleBadge role={user.role} />
+      </span>
+    </button>
   )
+  return <DeferredMenu body={Body} trigger={trigger} />
 }

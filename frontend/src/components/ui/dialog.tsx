@@ -88,7 +88,7 @@ export function DialogFooter({ className, sticky = false, ...props }: HTMLAttrib
     <div
       className={cn(
         'flex flex-col-reverse gap-2 sm:flex-row sm:justify-end',
-        sticky && 'sticky bottom-0 z-10 -mx-6 -mb-6 border-t bg-card px-6 pt-3 pb-6 max-sm:flex-row max-sm:justify-end',
+        sticky && 'sticky -bottom-6 z-10 -mx-6 -mb-6 border-t bg-card px-6 pt-3 pb-6 max-sm:flex-row max-sm:justify-end',
         className,
       )}
       {...props}

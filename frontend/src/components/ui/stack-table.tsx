@@ -1,4 +1,5 @@
 import { createContext, useContext, type HTMLAttributes, type ReactNode, type TdHTMLAttributes, type ThHTMLAttributes } from 'react'
+import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react'
 import { cn } from '@/lib/utils'
 
 /**
@@ -128,5 +129,46 @@ export function StackCell({
       )}
       {...props}
     />
+  )
+}
+
+/**
+ * A column header the rows can be sorted by: a button that says the current order (`aria-sort` on the header), with an
+ * arrow; a first press asks for the column's usual order, the next one flips it (the caller decides).
+ */
+export function SortableTh({
+  name,
+  active,
+  order,
+  onSort,
+  hint,
+  before,
+  testId,
+}: {
+  name: string
+  active: boolean
+  order: 'asc' | 'desc'
+  onSort: () => void
+  hint?: string
+  /** Something in front of the button (a "select all" checkbox). */
+  before?: ReactNode
+  testId?: string
+}) {
+  const Icon = !active ? ArrowUpDown : order === 'asc' ? ArrowUp : ArrowDown
+  return (
+    <StackTh aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      {before}
+      <button
+        type="button"
+        onClick={onSort}
+        title={hint}
+        className="-mx-1 inline-flex max-w-full items-center gap-1 rounded px-1 py-0.5 hover:text-foreground focus-visible:outline-2 focus-visible:outline-ring data-[active]:text-foreground"
+        data-active={active || undefined}
+        data-testid={testId}
+      >
+        <span className="truncate">{name}</span>
+        <Icon className={active ? 'size-3.5 shrink-0' : 'size-3.5 shrink-0 opacity-40'} aria-hidden />
+      </button>
+    </StackTh>
   )
 }

@@ -8,11 +8,15 @@ import { CatalogBlock } from '@/components/ui/catalog-block'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Pager } from '@/components/ui/pager'
 import { Skeleton } from '@/components/ui/skeleton'
+import { useRole } from '@/features/auth/use-session'
+import { BatchDeleteBar } from '@/features/batch-delete/batch-delete-bar'
+import { useUidSelection } from '@/features/batch-delete/use-selection'
 import { useI18n } from '@/i18n'
 import { formatDateTime } from '@/lib/format'
 import { useHighlightUid } from '@/lib/highlight'
 import { useDebouncedValue } from '@/lib/use-debounced-value'
 import type { DownloadedModelRow, DownloadedModelsQuery } from '@/lib/types'
+import { useRowLifecycle } from './lifecycle'
 import { ModelFilters } from './model-filters'
 import { ModelsTable } from './models-table'
 import { useDownloadedModels } from './use-downloaded-models'
@@ -45,6 +49,10 @@ export function DownloadedModelsBlock() {
   const [notice, setNotice] = useState<string | null>(null)
   const listTop = useRef<HTMLDivElement>(null)
   const list = useDownloadedModels(query)
+  // several rows for one delete (admins), kept across pages and filters
+  const selection = useUidSelection()
+  const admin = useRole().can('admin')
+  const lifecycle = useRowLifecycle()
   const set = (patch: Partial<DownloadedModelsQuery>) => setQuery((q) => ({ ...q, page: 1, ...patch }))
   const filtered = Boolean(query.q || query.state || query.source)
   const typed = useDebouncedValue(text, FILTER_DEBOUNCE_MS)
@@ -141,6 +149,18 @@ export function DownloadedModelsBlock() {
         {list.error != null && (
           <ApiErrorAlert key={list.errorUpdatedAt} title={t('models.errorTitle')} error={list.error} onRetry={() => void list.refetch()} testId="models-error" />
         )}
+        {lifecycle.failure && (
+          <ApiErrorAlert
+            key={lifecycle.failure.at}
+            title={t(`life.failed.${lifecycle.failure.action}`, { uid: lifecycle.failure.uid })}
+            error={lifecycle.failure.error}
+            testId="lifecycle-error"
+          >
+            <Button variant="outline" size="sm" className="mt-3" onClick={lifecycle.dismissFailure}>
+              {t('common.dismiss')}
+            </Button>
+          </ApiErrorAlert>
+        )}
 
         <div ref={listTop} className="scroll-mt-20 space-y-3" data-testid="models-list">
           {data ? (
@@ -170,6 +190,9 @@ export function DownloadedModelsBlock() {
                   onSort={sortBy}
                   onDetails={setDetails}
                   onDelete={setDeleting}
+                  onAction={lifecycle.onAction}
+                  pending={lifecycle.pending}
+                  selection={admin ? { selected: selection.selected, onToggle: selection.set } : undefined}
                 />
                 <Pager
                   page={data.page}
@@ -204,6 +227,12 @@ export function DownloadedModelsBlock() {
           )}
         </div>
       </div>
+      <BatchDeleteBar
+        selection={selection}
+        noticeId={NOTICE_ID}
+        onDeleted={(uids) => setNotice(t('models.deletedMany', { count: uids.length, uids: uids.join(lang === 'zh' ? '、' : ', ') }))}
+      />
+      {lifecycle.dialog}
       <Suspense fallback={null}>
         {details && <ModelDetailsSheet row={details} onClose={() => setDetails(null)} />}
         {deleting && (

@@ -8,7 +8,7 @@ import { nebulaModelsUrl, useNebulaUiUrl } from '@/features/capabilities/use-cap
 import { useI18n } from '@/i18n'
 import { formatBytes, formatDateTime } from '@/lib/format'
 import type { DownloadedModelRow } from '@/lib/types'
-import { ErrorSummary, LastSeenRunning, NodesSummary, ProgressCell, SizeCell, SourceName, StateBadge, failureText } from './model-parts'
+import { ErrorSummary, LastSeenRunning, NewerRevision, NodesSummary, ProgressCell, SizeCell, SourceName, StateBadge, failureText } from './model-parts'
 import { useModelDetail } from './use-downloaded-models'
 
 /** One copy of the files: node, directory, size and file count, complete or not, node alive or not. */
@@ -59,6 +59,7 @@ export function ModelDetailsSheet({ row: initial, onClose }: { row: DownloadedMo
           </Fact>
           <Fact label={t('models.col.revision')}>
             <span className="font-mono break-all">{row.revision ?? t('common.none')}</span>
+            {row.newer_revision && <NewerRevision row={row} newer={row.newer_revision} long />}
           </Fact>
           <Fact label={t('models.col.size')}>
             <SizeCell row={row} />

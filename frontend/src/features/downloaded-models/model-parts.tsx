@@ -1,7 +1,8 @@
+import { ArrowUpCircle } from 'lucide-react'
 import { Badge, type BadgeTone } from '@/components/ui/badge'
 import { useI18n, type Lang, type Translate } from '@/i18n'
 import { formatBytes, formatDateTime, formatDuration, formatShortDateTime } from '@/lib/format'
-import type { DownloadedModelRow, DownloadedModelState, DownloadProgress, ReplicaRef, RowError } from '@/lib/types'
+import type { DownloadedModelRow, DownloadedModelState, DownloadProgress, NewerRevision as NewerRevisionInfo, ReplicaRef, RowError } from '@/lib/types'
 
 const STATE_TONE: Record<DownloadedModelState, BadgeTone> = {
   running: 'success',
@@ -173,5 +174,36 @@ export function LastSeenRunning({ row, long = false }: { row: DownloadedModelRow
     <time dateTime={row.last_seen_running} title={formatDateTime(row.last_seen_running, lang)}>
       {long ? formatDateTime(row.last_seen_running, lang) : formatShortDateTime(row.last_seen_running, lang)}
     </time>
+  )
+}
+
+/**
+ * The hub's default branch has moved past the revision this model was imported at: said on the row with the date the
+ * hub gives, the commits and when it was checked on hover and in the details.
+ */
+export function NewerRevision({ row, newer, long = false }: { row: DownloadedModelRow; newer: NewerRevisionInfo; long?: boolean }) {
+  const { t, lang } = useI18n()
+  const date = newer.date ? formatDateTime(newer.date, lang) : null
+  const detail = t('models.newerRevisionDetail', {
+    sha: shortRevision(newer.sha),
+    revision: row.revision ? shortRevision(row.revision) : t('common.none'),
+    checked: formatDateTime(newer.checked_at, lang),
+  })
+  return (
+    <span className="block min-w-0 text-xs text-info" data-testid="newer-revision" title={long ? undefined : detail}>
+      <span className="flex min-w-0 items-center gap-1">
+        <ArrowUpCircle className="size-3.5 shrink-0" aria-hidden />
+        <span className="truncate">
+          {t('models.newerRevision')}
+          {newer.date && (
+            <>
+              {' · '}
+              <time dateTime={newer.date}>{long ? date : formatShortDateTime(newer.date, lang)}</time>
+            </>
+          )}
+        </span>
+      </span>
+      {long && <span className="mt-0.5 block text-muted-foreground">{detail}</span>}
+    </span>
   )
 }

@@ -3,27 +3,29 @@ import { Button } from '@/components/ui/button'
 import { RoleGate } from '@/features/auth/role-gate'
 import { useI18n } from '@/i18n'
 import { noticeText } from '@/lib/notice'
-import type { DownloadedModelRow } from '@/lib/types'
+import type { DownloadedModelRow, ModelAction } from '@/lib/types'
+import { LifecycleButtons } from './lifecycle'
 
-/** What a row of block A can do. More actions (start, stop, retry) join here, each gated by the role it needs. */
+/** What a row of block A can do; each action is gated by the role it needs. */
 export interface RowActionHandlers {
   onDetails: (row: DownloadedModelRow) => void
   onDelete: (uid: string) => void
+  onAction: (row: DownloadedModelRow, action: ModelAction) => void
+  /** Uids with a lifecycle action on its way. */
+  pending: ReadonlySet<string>
 }
 
 /**
- * Details for everyone; Delete for admins, on registered rows (a cache-only row has no uid Nebula could delete). A
- * Delete that is not offered says why: a role below admin (RoleGate), or the server's reason (a tooltip and the
- * button's description), never only a `title`.
+ * The row's lifecycle actions (operators) and Delete (admins, registered rows: a cache-only row has no uid Nebula
+ * could delete). An action that is not offered says why: a role below the one it needs (RoleGate), or the server's
+ * reason (a tooltip and the button's description), never only a `title`. Details open from the model's name.
  */
-export function RowActions({ row, onDetails, onDelete }: RowActionHandlers & { row: DownloadedModelRow }) {
+export function RowActions({ row, onDelete, onAction, pending }: RowActionHandlers & { row: DownloadedModelRow }) {
   const { t, lang } = useI18n()
   const blocked = row.delete_blocked_by[0]
   return (
-    <span className="flex gap-1.5 sm:justify-end lg:justify-start">
-      <Button variant="outline" size="sm" onClick={() => onDetails(row)} aria-label={t('models.detailsOf', { name: row.model_name })}>
-        {t('models.details')}
-      </Button>
+    <span className="flex flex-wrap gap-1.5 sm:justify-end lg:justify-start">
+      <LifecycleButtons row={row} busy={row.model_uid != null && pending.has(row.model_uid)} onAction={onAction} />
       {row.model_uid && (
         <RoleGate need="admin">
           <Button

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { catalog } from '@/lib/api'
 import { catalogKeys } from '@/lib/query-keys'
-import type { DownloadedModelsQuery } from '@/lib/types'
+import type { DownloadedModelsQuery, ModelAction } from '@/lib/types'
 
 export const REFRESH_MS = 10_000
 
@@ -43,5 +43,15 @@ export function useDeleteModel() {
   return useMutation({
     mutationFn: (uid: string) => catalog.deleteModel(uid),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: catalogKeys.models() }),
+  })
+}
+
+/** A lifecycle action through the catalog (audited): start or retry is Nebula's start, stop and cancel its stop. */
+export function useLifecycle() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: ({ uid, action }: { uid: string; action: ModelAction }) =>
+      action === 'start' || action === 'retry' ? catalog.startModel(uid) : catalog.stopModel(uid),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: catalogKeys.models() }),
   })
 }

@@ -3,7 +3,6 @@ import { CloudOff, Search } from 'lucide-react'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { CatalogBlock } from '@/components/ui/catalog-block'
-import { Toaster } from '@/components/ui/toaster'
 import { useCapabilities } from '@/features/capabilities/use-capabilities'
 import { useI18n, type MessageKey } from '@/i18n'
 import { hubParams } from '@/lib/error-text'
@@ -40,20 +39,15 @@ export function HubSearchBlock({ onImported }: HubSearchBlockProps) {
   const handleImported = onImported ?? ((result: ImportResult) => showInBlockA(result.model_uid))
   const [override, setOverride] = useState(false)
   const canTryAnyway = availability?.hubs.some((h) => h.problem === 'unreachable') ?? false
-  return (
-    <>
-      {availability && availability.usable.length === 0 && !override ? (
-        <HubsUnavailable availability={availability} onTryAnyway={canTryAnyway ? () => setOverride(true) : undefined} />
-      ) : (
-        <SearchPanel
-          availability={availability}
-          ready={caps.data != null || caps.isError}
-          onImported={handleImported}
-          onShowInCluster={(uid) => showInBlockA(uid)}
-        />
-      )}
-      <Toaster />
-    </>
+  return availability && availability.usable.length === 0 && !override ? (
+    <HubsUnavailable availability={availability} onTryAnyway={canTryAnyway ? () => setOverride(true) : undefined} />
+  ) : (
+    <SearchPanel
+      availability={availability}
+      ready={caps.data != null || caps.isError}
+      onImported={handleImported}
+      onShowInCluster={(uid) => showInBlockA(uid)}
+    />
   )
 }
 

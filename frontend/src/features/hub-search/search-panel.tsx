@@ -1,10 +1,13 @@
 import { lazy, Suspense, useEffect, useRef, useState } from 'react'
-import { Search, SearchX } from 'lucide-react'
+import { Download, Search, SearchX } from 'lucide-react'
 import { ApiErrorAlert } from '@/components/api-error-alert'
+import { Button } from '@/components/ui/button'
 import { CatalogBlock } from '@/components/ui/catalog-block'
 import { EmptyState } from '@/components/ui/empty-state'
 import { Pager } from '@/components/ui/pager'
 import { Skeleton } from '@/components/ui/skeleton'
+import { useRole } from '@/features/auth/use-session'
+import { SelectionBar } from '@/features/batch-delete/selection-bar'
 import { HIGHLIGHT_NOTICE_ID } from '@/features/downloaded-models/url-state'
 import { useI18n } from '@/i18n'
 import { formatCount } from '@/lib/format'
@@ -19,8 +22,11 @@ import { useSearchState } from './use-search-state'
 // Opened on demand only: their code (Radix dialog, file table, pre-flight form) loads on first use.
 const MetadataDrawer = lazy(() => import('./metadata-drawer').then((m) => ({ default: m.MetadataDrawer })))
 const ImportDialog = lazy(() => import('@/features/import-dialog/import-dialog').then((m) => ({ default: m.ImportDialog })))
+const BatchImportDialog = lazy(() => import('@/features/import-dialog/batch-import-dialog').then((m) => ({ default: m.BatchImportDialog })))
 
 export const PAGE_SIZE = 20
+/** The most models one batch import takes (the API's limit). */
+export const BATCH_MAX = 10
 
 /** The search itself: controls, results with their pager, and the metadata and import dialogs they open. */
 export function SearchPanel({
@@ -39,6 +45,13 @@ export function SearchPanel({
   const state = useSearchState()
   const [details, setDetails] = useState<SearchItem | null>(null)
   const [importing, setImporting] = useState<SearchItem | null>(null)
+  // results chosen for one batch download (operators), kept across pages, searches and hubs
+  const [picked, setPicked] = useState<SearchItem[]>([])
+  // the batch in the dialog: what was picked when it opened, less what is taken out there
+  const [batch, setBatch] = useState<SearchItem[] | null>(null)
+  const operator = useRole().can('operator')
+  const pick = (item: SearchItem, on: boolean) =>
+    setPicked((all) => (on ? (all.length < BATCH_MAX && !all.some((i) => i.id === item.id) ? [...all, item] : all) : all.filter((i) => i.id !== item.id)))
   const resultsTop = useRef<HTMLDivElement>(null)
 
   // Start on a hub that works.
@@ -100,7 +113,16 @@ export function SearchPanel({
                 {data.page > 1 ? t('hs.emptyPageBody') : state.q ? t('hs.emptyBody', { q: state.q }) : t('hs.emptyBodyAll')}
               </EmptyState>
             ) : (
-              <ResultList items={data.items} onDetails={setDetails} onDownload={setImporting} />
+              <ResultList
+                items={data.items}
+                onDetails={setDetails}
+                onDownload={setImporting}
+                selection={
+                  operator
+                    ? { selected: new Set(picked.map((i) => i.id)), onToggle: pick, full: picked.length >= BATCH_MAX }
+                    : undefined
+                }
+              />
             )}
             {(data.items.length > 0 || state.page > 1) && (
               <Pager
@@ -118,7 +140,35 @@ export function SearchPanel({
         )}
       </div>
 
+      {picked.length > 0 && (
+        <SelectionBar count={t('bimp.selected', { count: picked.length })} onClear={() => setPicked([])} testId="import-selection-bar">
+          {picked.length >= BATCH_MAX && <span className="text-xs text-muted-foreground">{t('bimp.max', { max: BATCH_MAX })}</span>}
+          <Button size="sm" onClick={() => setBatch(picked)} data-testid="batch-import-open">
+            <Download aria-hidden />
+            {t('bimp.downloadN', { count: picked.length })}
+          </Button>
+        </SelectionBar>
+      )}
       <Suspense fallback={null}>
+        {batch && (
+          <BatchImportDialog
+            items={batch}
+            onRemove={(item) => {
+              pick(item, false)
+              setBatch((all) => all?.filter((i) => i.id !== item.id) ?? null)
+            }}
+            onClose={() => setBatch(null)}
+            onStarted={(ids) => setPicked((all) => all.filter((i) => !ids.includes(i.id)))}
+            onShow={(uid) => {
+              setBatch(null)
+              onShowInCluster(uid)
+            }}
+            // the bar that opened it goes away once every model started: back to the results
+            focusAfter={(shown) =>
+              shown ? document.getElementById(HIGHLIGHT_NOTICE_ID) : document.querySelector<HTMLElement>('[data-testid="select-result"]')
+            }
+          />
+        )}
         {details && <MetadataDrawer item={details} onClose={() => setDetails(null)} />}
         {importing && (
           <ImportDialog

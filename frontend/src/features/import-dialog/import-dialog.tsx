@@ -58,6 +58,7 @@ export function ImportDialog({
         engine_type: form.engine,
         replicas: form.replicas,
         auto_start: form.autoStart,
+        ...form.fitOverride.request,
         ...(pf?.revision ? { revision: pf.revision } : {}),
       },
       {
@@ -124,6 +125,7 @@ export function ImportDialog({
             checking={form.checking}
             idle={form.preflight.isPending && !form.preflight.isFetching && form.uidProblem != null}
             onRetry={() => void form.preflight.refetch()}
+            override={form.fitOverride}
           />
           {submitError && !shownOnField && <ApiErrorAlert error={submitError} title={t('imp.submitError')} testId="import-error" />}
 

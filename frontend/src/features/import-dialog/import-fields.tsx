@@ -53,57 +53,77 @@ export function ImportFields({ form, idBase }: { form: ImportForm; idBase: strin
         )}
       </Field>
 
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Field id={`${idBase}-engine`} label={t('imp.engine')} error={form.fieldErrors.engine_type}>
-          {(describedBy, invalid) => (
-            <Select
-              id={`${idBase}-engine`}
-              value={form.engine}
-              onChange={(e) => form.setEngine(e.target.value as EngineType)}
-              aria-invalid={invalid}
-              aria-describedby={describedBy}
-            >
-              {form.engines.map((e) => (
-                <option key={e} value={e}>
-                  {ENGINE_NAMES[e] ?? e}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
-        <Field
-          id={`${idBase}-replicas`}
-          label={t('imp.replicas')}
-          error={!form.replicasOk ? t('imp.replicasRange', { max: form.maxReplicas ?? '…' }) : form.fieldErrors.replicas}
-        >
-          {(describedBy, invalid) => (
-            <Input
-              id={`${idBase}-replicas`}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={form.maxReplicas ?? undefined}
-              step={1}
-              value={Number.isNaN(form.replicas) ? '' : form.replicas}
-              onChange={(e) => form.setReplicas(e.target.valueAsNumber)}
-              aria-invalid={invalid}
-              aria-describedby={describedBy}
-            />
-          )}
-        </Field>
-        <div className="flex flex-col justify-end">
-          <label className="flex h-10 items-center gap-2 text-sm font-medium">
-            <input type="checkbox" checked={form.autoStart} onChange={(e) => form.setAutoStart(e.target.checked)} className="size-4 accent-primary" />
-            {t('imp.autoStart')}
-          </label>
-          {form.fieldErrors.auto_start && <p className="text-sm text-destructive">{form.fieldErrors.auto_start}</p>}
-        </div>
-      </div>
+      <RunFields idBase={idBase} settings={form} errors={form.fieldErrors} />
     </>
   )
 }
 
-function Field({
+/** How the model runs: engine, replicas and whether it starts after the download (one model, or every model of a batch). */
+export interface RunSettings {
+  engines: EngineType[]
+  engine: EngineType
+  setEngine: (engine: EngineType) => void
+  replicas: number
+  setReplicas: (replicas: number) => void
+  replicasOk: boolean
+  maxReplicas: number | null
+  autoStart: boolean
+  setAutoStart: (on: boolean) => void
+}
+
+export function RunFields({ idBase, settings: form, errors = {} }: { idBase: string; settings: RunSettings; errors?: Partial<Record<string, string>> }) {
+  const { t } = useI18n()
+  return (
+    <div className="grid gap-4 sm:grid-cols-3">
+      <Field id={`${idBase}-engine`} label={t('imp.engine')} error={errors.engine_type}>
+        {(describedBy, invalid) => (
+          <Select
+            id={`${idBase}-engine`}
+            value={form.engine}
+            onChange={(e) => form.setEngine(e.target.value as EngineType)}
+            aria-invalid={invalid}
+            aria-describedby={describedBy}
+          >
+            {form.engines.map((e) => (
+              <option key={e} value={e}>
+                {ENGINE_NAMES[e] ?? e}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field
+        id={`${idBase}-replicas`}
+        label={t('imp.replicas')}
+        error={!form.replicasOk ? t('imp.replicasRange', { max: form.maxReplicas ?? '…' }) : errors.replicas}
+      >
+        {(describedBy, invalid) => (
+          <Input
+            id={`${idBase}-replicas`}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={form.maxReplicas ?? undefined}
+            step={1}
+            value={Number.isNaN(form.replicas) ? '' : form.replicas}
+            onChange={(e) => form.setReplicas(e.target.valueAsNumber)}
+            aria-invalid={invalid}
+            aria-describedby={describedBy}
+          />
+        )}
+      </Field>
+      <div className="flex flex-col justify-end">
+        <label className="flex h-10 items-center gap-2 text-sm font-medium">
+          <input type="checkbox" checked={form.autoStart} onChange={(e) => form.setAutoStart(e.target.checked)} className="size-4 accent-primary" />
+          {t('imp.autoStart')}
+        </label>
+        {errors.auto_start && <p className="text-sm text-destructive">{errors.auto_start}</p>}
+      </div>
+    </div>
+  )
+}
+
+export function Field({
   id,
   label,
   hint,

@@ -10,6 +10,8 @@ import { formatBytes, formatCount } from '@/lib/format'
 import { noticeText } from '@/lib/notice'
 import { cn } from '@/lib/utils'
 import type { Notice, Preflight, SizeSource } from '@/lib/types'
+import type { FitOverride } from './fit-override'
+import { FitPanel } from './fit-panel'
 
 /** How to fix a blocking pre-flight problem, by its code (null when the problem's own sentence says it all). */
 export function fixFor(code: string): MessageKey | null {
@@ -23,8 +25,8 @@ export function fixFor(code: string): MessageKey | null {
   return null
 }
 
-/** Codes the panel shows in its own way (the "already in the cluster" box), not again as a warning line. */
-const SHOWN_ELSEWHERE = new Set(['already_registered'])
+/** Codes the panel shows in its own way (the "already in the cluster" box, the GPU fit), not again as a warning line. */
+const SHOWN_ELSEWHERE = new Set(['already_registered', 'fit_no_free_gpus', 'fit_nowhere'])
 
 /**
  * What the service found before anything is submitted: revision and exact size, blocking problems with their fix,
@@ -36,12 +38,14 @@ export function PreflightPanel({
   checking,
   idle,
   onRetry,
+  override,
 }: {
   result: Preflight | undefined
   error: unknown
   checking: boolean
   idle: boolean
   onRetry: () => void
+  override: FitOverride
 }) {
   const { t } = useI18n()
   return (
@@ -67,13 +71,13 @@ export function PreflightPanel({
           </div>
         )
       ) : (
-        <PreflightResult result={result} />
+        <PreflightResult result={result} override={override} />
       )}
     </section>
   )
 }
 
-function PreflightResult({ result }: { result: Preflight }) {
+function PreflightResult({ result, override }: { result: Preflight; override: FitOverride }) {
   const { t, lang } = useI18n()
   const warnings = result.warnings.filter((w) => !SHOWN_ELSEWHERE.has(w.code))
   return (
@@ -121,6 +125,7 @@ function PreflightResult({ result }: { result: Preflight }) {
         </Line>
       )}
       {result.disk.length > 0 && <DiskRoom disk={result.disk} />}
+      {result.fit && <FitPanel fit={result.fit} override={override} idBase="preflight" />}
       {result.blocking.length === 0 ? (
         <p className="flex items-center gap-1.5 text-sm text-success" data-testid="preflight-ready">
           <CheckCircle2 className="size-4" aria-hidden />
@@ -137,7 +142,7 @@ function PreflightResult({ result }: { result: Preflight }) {
 }
 
 /** Room on each node: free space, how full the disk already is, and whether the model fits (a dead node never does). */
-function DiskRoom({ disk }: { disk: Preflight['disk'] }) {
+export function DiskRoom({ disk }: { disk: Preflight['disk'] }) {
   const { t, lang } = useI18n()
   return (
     <div className="space-y-1.5">
@@ -179,7 +184,7 @@ function DiskRoom({ disk }: { disk: Preflight['disk'] }) {
   )
 }
 
-function ProblemItem({ problem, tone }: { problem: Notice; tone: 'danger' | 'warning' }) {
+export function ProblemItem({ problem, tone }: { problem: Notice; tone: 'danger' | 'warning' }) {
   const { t, lang } = useI18n()
   const fix = tone === 'danger' ? fixFor(problem.code) : null
   return (

@@ -3,6 +3,7 @@ import { useCapabilities } from '@/features/capabilities/use-capabilities'
 import { importRequestEngine_typeValues } from '@/api/schema'
 import { useDebouncedValue } from '@/lib/use-debounced-value'
 import type { EngineType, ImportRequest, SearchItem } from '@/lib/types'
+import { useFitOverride } from './fit-override'
 import { uidFromModelId, validateUid } from './uid'
 import { usePreflight, useUidCheck } from './use-import'
 
@@ -24,6 +25,8 @@ export function useImportForm(item: SearchItem) {
   const [replicas, setReplicas] = useState(1)
   const [autoStart, setAutoStart] = useState(true)
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({})
+  // the operator's own GPU memory and tensor-parallel size instead of the fit's estimate
+  const fitOverride = useFitOverride()
 
   const base: Pick<ImportRequest, 'provider' | 'model_id'> = { provider: item.provider, model_id: item.id }
   const uidProblem = uidInput == null ? null : validateUid(uidInput)
@@ -35,6 +38,7 @@ export function useImportForm(item: SearchItem) {
     engine_type: engine,
     replicas: replicasOk ? replicas : 1,
     auto_start: autoStart,
+    ...fitOverride.request,
   })
   const debouncedBody = useDebouncedValue(checkBody, PREFLIGHT_DEBOUNCE_MS)
   const preflight = usePreflight(JSON.parse(debouncedBody) as ImportRequest, uidProblem == null)
@@ -49,7 +53,8 @@ export function useImportForm(item: SearchItem) {
 
   const checking = preflight.isFetching || debouncedBody !== checkBody
   const blocking = pf?.blocking ?? []
-  const ready = uidProblem == null && uidTaken == null && !uidChecking && replicasOk && !checking && pf != null && blocking.length === 0
+  const ready =
+    uidProblem == null && uidTaken == null && !uidChecking && replicasOk && fitOverride.problems.length === 0 && !checking && pf != null && blocking.length === 0
 
   return {
     base,
@@ -72,6 +77,7 @@ export function useImportForm(item: SearchItem) {
     replicasOk,
     autoStart,
     setAutoStart,
+    fitOverride,
     fieldErrors,
     setFieldErrors,
     preflight,

@@ -1,8 +1,8 @@
-import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query'
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { retryHubCall } from '@/features/hub-search/use-hub-search'
 import { catalog } from '@/lib/api'
 import { catalogKeys } from '@/lib/query-keys'
-import type { ImportRequest } from '@/lib/types'
+import type { BatchImportItem, ImportRequest } from '@/lib/types'
 
 /** The pre-flight check for the dialog's current choices (previous answer stays while the next one loads). */
 export function usePreflight(body: ImportRequest, enabled: boolean) {
@@ -30,5 +30,26 @@ export function useUidCheck(uid: string | null) {
 export function useStartImport(idempotencyKey: string) {
   return useMutation({
     mutationFn: (body: ImportRequest) => catalog.startImport(body, idempotencyKey),
+  })
+}
+
+/** The pre-flights of a batch, against one read of the cluster (previous answer stays while the next one loads). */
+export function usePreflightBatch(items: ImportRequest[], enabled: boolean) {
+  return useQuery({
+    queryKey: catalogKeys.preflightBatch(items),
+    queryFn: ({ signal }) => catalog.preflightBatch(items, signal),
+    enabled: enabled && items.length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 10_000,
+    retry: retryHubCall,
+  })
+}
+
+/** Starts a batch: each item with its own idempotency key, so a retry starts nothing twice. */
+export function useStartImports() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (items: BatchImportItem[]) => catalog.startImports(items),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: catalogKeys.all }),
   })
 }

@@ -53,11 +53,11 @@ class BrowserE2ETest {
         builder.environment().put("SIM_URL", dev.nebula.catalog.support.NebulaSimulatorResource.baseUrl());
         Process process = builder.start();
         process.getOutputStream().close();
-        // a11y.mjs runs axe over 9 states x 2 languages x 2 widths x 2 themes: about 3 minutes on two busy cores
-        boolean finished = process.waitFor(360, TimeUnit.SECONDS);
+        // a11y.mjs runs axe over 13 states x 2 languages x 2 widths x 2 themes: about 5 minutes on two busy cores
+        boolean finished = process.waitFor(600, TimeUnit.SECONDS);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         System.out.println("--- " + script.getFileName() + " ---\n" + output);
-        assertTrue(finished, script + " did not finish within 360 s");
+        assertTrue(finished, script + " did not finish within 600 s");
         assertEquals(0, process.exitValue(), script + " failed:\n" + output);
     }
 }

@@ -34,7 +34,8 @@ public class HubStubs implements QuarkusTestResourceLifecycleManager {
 
     /**
      * What both hubs answer for the one model every cross-feature test uses (Qwen/Qwen2.5-7B-Instruct), for the
-     * model the browser's import flow downloads (Qwen/Qwen3-8B) and for a plain "qwen" search. Tests that need
+     * models the browser's import flows download (Qwen/Qwen3-8B; Qwen/Qwen2.5-VL-7B-Instruct and Qwen/Qwen3-4B) and
+     * for a plain "qwen" search. Tests that need
      * other answers add more specific or later stubs, which WireMock prefers.
      */
     private static void stubDefaults() {
@@ -61,6 +62,12 @@ public class HubStubs implements QuarkusTestResourceLifecycleManager {
         server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/models/Qwen/Qwen3-8B"))
                 .withQueryParam("blobs", WireMock.equalTo("true"))
                 .willReturn(json(200, fixture("hf-model-info-Qwen3-8B.json"))));
+        // two models no simulated node holds, one on each page of "qwen": the browser's batch import downloads both
+        for (String model : new String[] {"Qwen2.5-VL-7B-Instruct", "Qwen3-4B"}) {
+            server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/models/Qwen/" + model))
+                    .withQueryParam("blobs", WireMock.equalTo("true"))
+                    .willReturn(json(200, fixture("hf-model-info-" + model + ".json"))));
+        }
         server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/openapi/v1/models"))
                 .withQueryParam("search", WireMock.equalTo("qwen"))
                 .willReturn(json(200, fixture("ms-openapi-search-qwen.json"))));
