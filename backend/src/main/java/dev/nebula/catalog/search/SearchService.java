@@ -1,5 +1,6 @@
 package dev.nebula.catalog.search;
 
+import dev.nebula.catalog.cache.UniCache;
 import dev.nebula.catalog.config.CatalogConfig;
 import dev.nebula.catalog.web.ApiException;
 import io.smallrye.mutiny.Uni;

@@ -38,6 +38,9 @@ public class HuggingFaceHub implements ModelHub {
      */
     static final int MAX_WALK = 4;
 
+    /** A list nobody paged through for this long is forgotten: paging it again walks from page 1. */
+    static final Duration CHAIN_IDLE = Duration.ofMinutes(30);
+
     @Inject
     HuggingFaceClient client;
 
@@ -48,7 +51,7 @@ public class HuggingFaceHub implements ModelHub {
 
     @PostConstruct
     void init() {
-        chains = new CursorChains(config.search().cacheEntries());
+        chains = new CursorChains(config.search().cacheEntries(), CHAIN_IDLE);
     }
 
     @Override
