@@ -5,15 +5,15 @@ import dev.nebula.catalog.config.CatalogConfig;
 import dev.nebula.catalog.search.HubAnswer;
 import dev.nebula.catalog.search.HubCalls;
 import dev.nebula.catalog.search.HubException;
+import dev.nebula.catalog.outbound.UpstreamGuard;
 import dev.nebula.catalog.search.HubGuard;
 import dev.nebula.catalog.search.HubHealth;
 import dev.nebula.catalog.search.Normalize;
 import dev.nebula.catalog.search.Provider;
 import dev.nebula.catalog.search.SearchMetrics;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -22,9 +22,10 @@ import java.time.Duration;
 import java.util.function.Function;
 
 /**
- * The one bean that talks to Hugging Face. Its own HTTP client (so its pool and circuit are HF's alone), base URL
- * from configuration only, one retry for connection errors and 5xx, every attempt bounded in time. Callers get
- * parsed JSON or a {@link HubException}; no HTTP detail leaves this class.
+ * The one bean that talks to Hugging Face, through the declarative {@link HuggingFaceApi} (its own HTTP client, so its
+ * pool and circuit are HF's alone; base URL from configuration only). One retry for connection errors and 5xx, every
+ * attempt bounded in time ({@link HubGuard}). Callers get parsed JSON or a {@link HubException}; no HTTP detail
+ * leaves this class.
  */
 @ApplicationScoped
 public class HuggingFaceClient {
@@ -32,27 +33,22 @@ public class HuggingFaceClient {
     private static final Provider HF = Provider.HUGGINGFACE;
     private static final String INVALID_TOKEN_HINTS = "(?is).*(invalid credentials|token signature|expired).*";
 
-    @Inject
-    CatalogConfig config;
+    private final HuggingFaceApi api;
+    private final CatalogConfig.Hub settings;
+    private final HubHealth health;
+    private final SearchMetrics metrics;
+    private final String endpoint;
+    private final boolean tokenConfigured;
+    private final UpstreamGuard guard;
 
-    @Inject
-    HubHealth health;
-
-    @Inject
-    SearchMetrics metrics;
-
-    private HuggingFaceApi api;
-    private String endpoint;
-    private boolean tokenConfigured;
-    private HubGuard guard;
-
-    @PostConstruct
-    void init() {
-        CatalogConfig.Hub hub = config.hubs().huggingface();
-        endpoint = Normalize.endpoint(hub.endpoint());
-        guard = new HubGuard(HF, config.search().circuitRequestVolume(), config.search().circuitOpenFor());
-        tokenConfigured = hub.token().filter(t -> !t.isBlank()).isPresent();
-        api = HubCalls.client(HuggingFaceApi.class, HF, endpoint, hub, config.search().userAgent());
+    HuggingFaceClient(@RestClient HuggingFaceApi api, CatalogConfig config, HubHealth health, SearchMetrics metrics) {
+        this.api = api;
+        this.settings = config.hubs().huggingface();
+        this.health = health;
+        this.metrics = metrics;
+        this.endpoint = Normalize.endpoint(settings.endpoint());
+        this.tokenConfigured = settings.token().filter(t -> !t.isBlank()).isPresent();
+        this.guard = HubGuard.of(HF, config.search());
     }
 
     /** The configured endpoint without trailing slash; hub links shown to users are built from it. */
@@ -61,7 +57,7 @@ public class HuggingFaceClient {
     }
 
     Uni<HfListing> models(MultivaluedMap<String, String> query) {
-        Duration budget = config.hubs().huggingface().searchTimeout();
+        Duration budget = settings.searchTimeout();
         return guard.call(() -> call(api.models(query), HubAnswer.SEARCH_CAP, budget, response -> {
             if (response.status() == 401) {
                 throw tokenConfigured ? HubException.tokenInvalid(HF) : HubCalls.commonFailure(HF, response);
@@ -84,7 +80,7 @@ public class HuggingFaceClient {
 
     /** Model info with per-file sizes ({@code blobs=true}). */
     Uni<JsonNode> model(String owner, String name) {
-        Duration budget = config.hubs().huggingface().metadataTimeout();
+        Duration budget = settings.metadataTimeout();
         return guard.call(() -> call(api.model(owner, name, true), HubAnswer.METADATA_CAP, budget, response -> {
             int status = response.status();
             if (status == 401 || status == 404) {
@@ -111,7 +107,7 @@ public class HuggingFaceClient {
      * file list). One attempt, outside the breaker's retry: background checks count every call they make.
      */
     Uni<JsonNode> revision(String owner, String name) {
-        Duration budget = config.hubs().huggingface().metadataTimeout();
+        Duration budget = settings.metadataTimeout();
         return call(api.modelFields(owner, name, java.util.List.of("sha", "lastModified")), HubAnswer.SEARCH_CAP, budget,
                 response -> {
                     int status = response.status();
@@ -135,7 +131,7 @@ public class HuggingFaceClient {
 
     /** The model card text, or null: the card is a nicety, so any failure here is swallowed. */
     Uni<String> readme(String owner, String name, String revision) {
-        Duration budget = config.hubs().huggingface().metadataTimeout();
+        Duration budget = settings.metadataTimeout();
         return HubCalls.attempt(HF, api.readme(owner, name, revision), HubAnswer.README_CAP, budget, metrics, null,
                         response -> response.status() == 200 ? response.body() : null)
                 .onFailure().recoverWithNull();

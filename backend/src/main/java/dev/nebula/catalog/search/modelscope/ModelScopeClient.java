@@ -5,15 +5,15 @@ import dev.nebula.catalog.config.CatalogConfig;
 import dev.nebula.catalog.search.HubAnswer;
 import dev.nebula.catalog.search.HubCalls;
 import dev.nebula.catalog.search.HubException;
+import dev.nebula.catalog.outbound.UpstreamGuard;
 import dev.nebula.catalog.search.HubGuard;
 import dev.nebula.catalog.search.HubHealth;
 import dev.nebula.catalog.search.Normalize;
 import dev.nebula.catalog.search.Provider;
 import dev.nebula.catalog.search.SearchMetrics;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -33,27 +33,22 @@ public class ModelScopeClient {
     /** Business code of "record not found" on detail and file-tree calls. */
     private static final long NOT_FOUND_CODE = 10010205001L;
 
-    @Inject
-    CatalogConfig config;
+    private final ModelScopeApi api;
+    private final CatalogConfig.Hub settings;
+    private final HubHealth health;
+    private final SearchMetrics metrics;
+    private final String endpoint;
+    private final boolean tokenConfigured;
+    private final UpstreamGuard guard;
 
-    @Inject
-    HubHealth health;
-
-    @Inject
-    SearchMetrics metrics;
-
-    private ModelScopeApi api;
-    private String endpoint;
-    private boolean tokenConfigured;
-    private HubGuard guard;
-
-    @PostConstruct
-    void init() {
-        CatalogConfig.Hub hub = config.hubs().modelscope();
-        endpoint = Normalize.endpoint(hub.endpoint());
-        guard = new HubGuard(MS, config.search().circuitRequestVolume(), config.search().circuitOpenFor());
-        tokenConfigured = hub.token().filter(t -> !t.isBlank()).isPresent();
-        api = HubCalls.client(ModelScopeApi.class, MS, endpoint, hub, config.search().userAgent());
+    ModelScopeClient(@RestClient ModelScopeApi api, CatalogConfig config, HubHealth health, SearchMetrics metrics) {
+        this.api = api;
+        this.settings = config.hubs().modelscope();
+        this.health = health;
+        this.metrics = metrics;
+        this.endpoint = Normalize.endpoint(settings.endpoint());
+        this.tokenConfigured = settings.token().filter(t -> !t.isBlank()).isPresent();
+        this.guard = HubGuard.of(MS, config.search());
     }
 
     public String endpoint() {
@@ -149,11 +144,11 @@ public class ModelScopeClient {
     }
 
     private Duration searchBudget() {
-        return config.hubs().modelscope().searchTimeout();
+        return settings.searchTimeout();
     }
 
     private Duration metadataBudget() {
-        return config.hubs().modelscope().metadataTimeout();
+        return settings.metadataTimeout();
     }
 
     private <T> Uni<T> call(Uni<RestResponse<InputStream>> call, long cap, Duration budget, Function<HubAnswer, T> reader) {
