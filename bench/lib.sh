@@ -12,7 +12,6 @@ SCENARIO=${BENCH_SCENARIO:-large:1000x50}
 LATENCY_MS=${BENCH_LATENCY_MS:-20}
 JAR=$ROOT/backend/target/quarkus-app/quarkus-run.jar
 SIM_JAR=$ROOT/nebula-sim/target/nebula-sim-0.1.0-SNAPSHOT-all.jar
-WIREMOCK=$HOME/.m2/repository/org/wiremock/wiremock-standalone/3.13.2/wiremock-standalone-3.13.2.jar
 OUT=$ROOT/target/$BENCH_NAME
 BASE=http://127.0.0.1:$PORT
 SIM=http://127.0.0.1:$SIM_PORT
@@ -23,7 +22,8 @@ if [[ ! -f $JAR || ! -f $SIM_JAR ]]; then
   say "building (./mvnw -B -q package -DskipTests)"
   ./mvnw -B -q package -DskipTests
 fi
-[[ -f $WIREMOCK ]] || ./mvnw -B -q dependency:get -Dartifact=org.wiremock:wiremock-standalone:3.13.2 >/dev/null
+source "$ROOT/hub-stubs/wiremock.sh"
+ensure_wiremock || { say "cannot fetch wiremock-standalone $WIREMOCK_VERSION"; exit 2; }
 for port in "$SIM_PORT" "$HUB_PORT" "$PORT" "$DB_PORT" "$EXT_DB_PORT"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then say "port $port is already in use"; exit 2; fi
 done
@@ -63,10 +63,8 @@ say "simulator $SCENARIO, ${LATENCY_MS} ms latency on :$SIM_PORT"
 java -jar "$SIM_JAR" --port "$SIM_PORT" --scenario "$SCENARIO" --latency-ms "$LATENCY_MS" >"$OUT/sim.log" 2>&1 &
 SIM_PID=$!; PIDS+=($SIM_PID)
 say "hub stubs on :$HUB_PORT"
-cp -r "$ROOT/fuzz/hub-stubs" "$WORK/hubs"
-java -jar "$WIREMOCK" --port "$HUB_PORT" --bind-address 127.0.0.1 --root-dir "$WORK/hubs" --disable-banner \
-  --async-response-enabled true >"$OUT/wiremock.log" 2>&1 &
-PIDS+=($!)
+start_hub_stubs "$HUB_PORT" "$WORK/hubs" "$OUT/wiremock.log" --async-response-enabled true
+PIDS+=($HUB_STUBS_PID)
 wait_ready "$SIM/api/healthz" "$SIM_PID" || { say "simulator did not start"; exit 2; }
 for _ in $(seq 1 120); do curl -s -o /dev/null "$HUB/__admin/health" && break; sleep 0.5; done
 

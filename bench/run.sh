@@ -6,7 +6,7 @@
 #   BENCH_REQUESTS=5000 bash bench/run.sh
 #
 # Starts, all on loopback and all stopped at the end: the standalone Nebula simulator (large:1000x50, 20 ms latency),
-# WireMock with fuzz/hub-stubs for both hubs, the packaged service (embedded PostgreSQL), and for the external-database
+# WireMock with hub-stubs/ for both hubs, the packaged service (embedded PostgreSQL), and for the external-database
 # start-up figure a separate PostgreSQL process. Load comes from bench/Load.java in its own JVM, and from wrk (Debian
 # package wrk) for the cached-search figure.
 set -euo pipefail

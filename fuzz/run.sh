@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # API fuzzing: runs schemathesis against the packaged service with the contract (openapi/catalog-api.yaml) as the
-# oracle. Starts everything it needs on loopback ports of its own (WireMock for both hubs with fuzz/hub-stubs, the
+# oracle. Starts everything it needs on loopback ports of its own (WireMock for both hubs with hub-stubs/, the
 # service with its embedded PostgreSQL and built-in Nebula simulator), signs in as viewer, operator and admin, fuzzes
 # every operation with each token and without one, then logout last with a token of its own. Stops all it started.
 # Exit status: 0 when no check failed, 1 on any finding, 2 when the set-up failed.
@@ -21,8 +21,6 @@ ROLE_BUDGET_S=${FUZZ_ROLE_BUDGET_S:-75}     # hard wall-clock bound per schemath
 SCHEMATHESIS_VERSION=4.32.5
 VENV=${FUZZ_VENV:-$HOME/.cache/nebula-fuzz/venv-$SCHEMATHESIS_VERSION}
 JAR=$ROOT/backend/target/quarkus-app/quarkus-run.jar
-WIREMOCK_VERSION=3.13.2
-WIREMOCK=$HOME/.m2/repository/org/wiremock/wiremock-standalone/$WIREMOCK_VERSION/wiremock-standalone-$WIREMOCK_VERSION.jar
 OUT=$ROOT/target/fuzz
 BASE=http://127.0.0.1:$PORT
 
@@ -30,10 +28,8 @@ say() { printf '[fuzz] %s\n' "$*"; }
 die() { say "$*"; exit 2; }
 
 [[ -f $JAR ]] || die "no $JAR: run ./mvnw -B verify (or ./mvnw -B package -DskipTests) first"
-if [[ ! -f $WIREMOCK ]]; then
-  "$ROOT/mvnw" -B -q dependency:get -Dartifact=org.wiremock:wiremock-standalone:$WIREMOCK_VERSION >/dev/null \
-    || die "cannot fetch wiremock-standalone $WIREMOCK_VERSION"
-fi
+source "$ROOT/hub-stubs/wiremock.sh"
+ensure_wiremock || die "cannot fetch wiremock-standalone $WIREMOCK_VERSION"
 if [[ ! -x $VENV/bin/schemathesis ]]; then
   say "installing schemathesis $SCHEMATHESIS_VERSION into $VENV"
   python3 -m venv "$VENV" || die "python3 -m venv failed (Debian: apt-get install -y python3-venv)"
@@ -59,10 +55,8 @@ trap stop_all EXIT
 trap 'exit 130' INT TERM
 
 say "hub stubs (WireMock) on :$HUB_PORT"
-cp -r "$ROOT/fuzz/hub-stubs" "$WORK/hubs"
-java -jar "$WIREMOCK" --port "$HUB_PORT" --bind-address 127.0.0.1 --root-dir "$WORK/hubs" --disable-banner \
-  --no-request-journal >"$OUT/wiremock.log" 2>&1 &
-PIDS+=($!)
+start_hub_stubs "$HUB_PORT" "$WORK/hubs" "$OUT/wiremock.log" --no-request-journal
+PIDS+=($HUB_STUBS_PID)
 
 say "service on :$PORT (embedded PostgreSQL on :$DB_PORT, built-in simulator, demo scenario)"
 started=$(date +%s)

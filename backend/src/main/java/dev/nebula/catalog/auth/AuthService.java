@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -27,7 +26,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuthService {
 
-    private static final Duration NEBULA_WAIT = Duration.ofSeconds(10);
 
     @Inject
     NebulaClient nebula;
@@ -64,8 +62,8 @@ public class AuthService {
         NebulaDtos.LoginResponse nebulaLogin;
         NebulaDtos.SessionUser me;
         try {
-            nebulaLogin = nebula.login(username, password).await().atMost(NEBULA_WAIT);
-            me = nebula.me(nebulaLogin.token()).await().atMost(NEBULA_WAIT);
+            nebulaLogin = nebula.blocking().login(username, password);
+            me = nebula.blocking().me(nebulaLogin.token());
         } catch (RuntimeException e) {
             throw refused(username, clientAddress, requestId, e);
         }
@@ -131,7 +129,7 @@ public class AuthService {
         long intent = audit.intent(entry);
         sessions.find(jti).ifPresent(s -> {
             try {
-                nebula.logout(s.nebulaToken()).await().atMost(NEBULA_WAIT);
+                nebula.blocking().logout(s.nebulaToken());
             } catch (RuntimeException ignored) {
                 // the Nebula session may already be gone; ours is revoked regardless
             }

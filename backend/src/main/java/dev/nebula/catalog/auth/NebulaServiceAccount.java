@@ -46,8 +46,8 @@ public class NebulaServiceAccount {
                     + "set NEBULA_SERVICE_USER and NEBULA_SERVICE_PASSWORD.");
         }
         try {
-            NebulaDtos.LoginResponse login = nebula.login(external.serviceUser().get(), external.servicePassword().get())
-                    .await().atMost(Duration.ofSeconds(10));
+            NebulaDtos.LoginResponse login = nebula.blocking().login(external.serviceUser().get(),
+                    external.servicePassword().get());
             token = login.token();
             expiresAt = login.expires_at() == null ? OffsetDateTime.now(ZoneOffset.UTC).plusHours(1) : OffsetDateTime.parse(login.expires_at());
             return token;

@@ -1,5 +1,6 @@
 package dev.nebula.catalog.auth;
 
+import dev.nebula.catalog.cache.BoundedCache;
 import dev.nebula.catalog.web.DatabaseFailures;
 import dev.nebula.catalog.replicas.ReplicaNotice;
 import dev.nebula.catalog.replicas.ReplicaNotices;
@@ -13,18 +14,24 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The sessions behind issued tokens. Reads are served from a short-lived in-memory copy so that checking a token
  * costs no database round trip on every request; a logout on this replica takes effect at once, one on another
  * replica as soon as its notice arrives ({@link #onOtherReplica}), and within {@link #FRESHNESS} should it be lost. While the database cannot be reached, a session known before keeps its last
- * answer (until its own expiry), so an outage does not sign out everyone who was signed in.
+ * answer (until its own expiry), so an outage does not sign out everyone who was signed in. The copies are a
+ * {@link BoundedCache}: at most {@link #MAX_SESSIONS}, each dropped after {@link #FORGET_IDLE_AFTER} unused.
  */
 @ApplicationScoped
 public class SessionRegistry {
 
     static final Duration FRESHNESS = Duration.ofSeconds(15);
+    /**
+     * A copy nobody has used for this long is dropped (its token's next request reads the database again); the bound
+     * on entries keeps a flood of sign-ins from growing memory. Both only cost a database read, never correctness.
+     */
+    static final Duration FORGET_IDLE_AFTER = Duration.ofHours(1);
+    static final int MAX_SESSIONS = 100_000;
 
     @Inject
     TokenCipher cipher;
@@ -32,7 +39,7 @@ public class SessionRegistry {
     @Inject
     ReplicaNotices notices;
 
-    private final ConcurrentHashMap<String, Cached> cache = new ConcurrentHashMap<>();
+    private final BoundedCache<String, Cached> cache = BoundedCache.expiringWhenIdle(MAX_SESSIONS, FORGET_IDLE_AFTER);
 
     /** An active session's facts, with the Nebula token decrypted. */
     public record ActiveSession(String jti, String username, String role, String nebulaToken, OffsetDateTime expiresAt) {
@@ -50,7 +57,7 @@ public class SessionRegistry {
 
     /** The active session behind a token id, or empty when unknown, expired or revoked. Blocking. */
     public Optional<ActiveSession> find(String jti) {
-        Cached cached = cache.get(jti);
+        Cached cached = cache.getIfPresent(jti);
         if (cached != null && System.nanoTime() - cached.loadedAtNanos < FRESHNESS.toNanos()) {
             return cached.session.filter(s -> s.expiresAt.isAfter(now()));
         }
@@ -84,7 +91,7 @@ public class SessionRegistry {
      * fresh is cached, else the active session or, for an ended one, an empty inner value.
      */
     public Optional<Optional<ActiveSession>> cached(String jti) {
-        Cached cached = cache.get(jti);
+        Cached cached = cache.getIfPresent(jti);
         if (cached == null || System.nanoTime() - cached.loadedAtNanos >= FRESHNESS.toNanos()) {
             return Optional.empty();
         }
@@ -120,7 +127,7 @@ public class SessionRegistry {
      */
     void onOtherReplica(@Observes ReplicaNotice notice) {
         if (notice.topic() == ReplicaNotice.Topic.SESSION) {
-            cache.remove(notice.subject());
+            cache.invalidate(notice.subject());
         } else if (notice.topic() == ReplicaNotice.Topic.RESYNC) {
             cache.replaceAll((jti, c) -> new Cached(c.session, System.nanoTime() - FRESHNESS.toNanos()));
         }

@@ -167,9 +167,10 @@ public interface CatalogConfig {
         @WithDefault("false")
         boolean simulated();
 
-        @WithDefault("2s")
-        Duration connectTimeout();
-
+        /**
+         * Budget of one Nebula call (a read's retry gets its own); the connection's own timeouts are
+         * {@code quarkus.rest-client.nebula.*}.
+         */
         @WithDefault("5s")
         Duration readTimeout();
     }
@@ -195,9 +196,6 @@ public interface CatalogConfig {
         /** Budget for a model's metadata (model info, file list and card). */
         @WithDefault("8s")
         Duration metadataTimeout();
-
-        @WithDefault("1s")
-        Duration connectTimeout();
 
         /**
          * ModelScope only: which search surface to call first, {@code openapi} (official) or {@code dolphin}

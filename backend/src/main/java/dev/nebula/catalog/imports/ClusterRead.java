@@ -7,7 +7,6 @@ import dev.nebula.catalog.nebula.NebulaRejection;
 import dev.nebula.catalog.web.ApiException;
 import io.smallrye.mutiny.Uni;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
@@ -24,16 +23,14 @@ import java.util.stream.Collectors;
 record ClusterRead(List<NebulaDtos.ModelView> models, NebulaDtos.CacheSummary cache, Set<String> live,
                    NebulaDtos.Overview overview, OffsetDateTime listedAt, ApiException failure) {
 
-    private static final Duration NEBULA_WAIT = Duration.ofSeconds(10);
-
     /** Blocking. An ended session or a refusal is thrown: the caller's business, not a degraded answer. */
     static ClusterRead of(NebulaClient nebula, String token) {
         OffsetDateTime listedAt = ImportService.now();
         try {
             Uni<NebulaDtos.Overview> overview = nebula.overview(token)
                     .onFailure(e -> !(e instanceof NebulaRejection r && r.sessionInvalid())).recoverWithNull();
-            var all = Uni.combine().all().unis(nebula.models(token), nebula.cacheSummary(token), overview)
-                    .asTuple().await().atMost(NEBULA_WAIT);
+            var all = nebula.blocking().read(Uni.combine().all().unis(nebula.models(token), nebula.cacheSummary(token),
+                    overview).asTuple());
             NebulaDtos.Overview o = all.getItem3();
             Set<String> live = o == null || o.nodes() == null ? null
                     : o.nodes().stream().map(NebulaDtos.OverviewNode::node_id).collect(Collectors.toSet());

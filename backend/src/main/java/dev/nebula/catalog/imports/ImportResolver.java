@@ -53,7 +53,7 @@ public class ImportResolver {
 
     /** Asks Nebula with {@code token}; a Nebula failure propagates and leaves the record as it was. */
     public ImportRecord resolve(ImportRecord record, String token, String when) {
-        List<ModelView> models = nebula.models(token).await().atMost(config.nebula().readTimeout().plusSeconds(1));
+        List<ModelView> models = nebula.blocking().models(token);
         return resolve(record, models, when);
     }
 

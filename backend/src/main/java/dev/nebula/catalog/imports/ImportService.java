@@ -16,7 +16,6 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -33,7 +32,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ImportService {
 
-    private static final Duration NEBULA_WAIT = Duration.ofSeconds(15);
 
     @Inject
     Preflights preflights;
@@ -164,7 +162,7 @@ public class ImportService {
                 "huggingface".equals(request.provider()) ? "hugging_face" : "model_scope", request.engine_type(), config,
                 labels, request.auto_start(), request.replicas());
         try {
-            NebulaDtos.ModelSpec spec = nebula.create(nebulaToken, body).await().atMost(NEBULA_WAIT);
+            NebulaDtos.ModelSpec spec = nebula.blocking().create(nebulaToken, body);
             if (records.settleCreated(record, spec.model_uid(), answerOf(spec))) {
                 imported.remember(spec.model_uid(), record);
                 inventory.invalidate(spec.model_uid()); // the page lists the new model right after this answer

@@ -17,8 +17,6 @@ import dev.nebula.catalog.web.Notice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.time.Duration;
-
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.List;
@@ -33,7 +31,6 @@ import java.util.Set;
 @ApplicationScoped
 public class Preflights {
 
-    private static final Duration NEBULA_WAIT = Duration.ofSeconds(10);
     /** Above this, a node's disk gets a warning: model caches grow, and a full disk stops every download on it. */
     static final double NEARLY_FULL_PERCENT = 85.0;
 
@@ -96,7 +93,7 @@ public class Preflights {
     public ImportApi.UidCheck checkUid(String uid) {
         List<NebulaDtos.ModelView> models;
         try {
-            models = session.call(token -> nebula.models(token).await().atMost(NEBULA_WAIT));
+            models = session.call(token -> nebula.blocking().models(token));
         } catch (RuntimeException e) {
             throw e instanceof ApiException api ? api : NebulaFailures.toApi(e);
         }

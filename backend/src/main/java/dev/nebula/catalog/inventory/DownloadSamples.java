@@ -1,11 +1,11 @@
 package dev.nebula.catalog.inventory;
 
+import dev.nebula.catalog.cache.BoundedCache;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Download speed from successive (time, bytes) samples of one replica, because Nebula's own speed is always 0.
@@ -18,7 +18,9 @@ public class DownloadSamples {
     static final double ALPHA = 0.4;
     static final int KEEP = 5;
     /** Forget a replica that has not been seen for this long (its record is long gone). */
-    static final long FORGET_AFTER_MS = 10 * 60_000L;
+    static final Duration FORGET_AFTER = Duration.ofMinutes(10);
+    /** Replicas downloading at once across the cluster, with room to spare. */
+    static final int MAX_TRACKS = 10_000;
 
     record Sample(long atMs, long bytes) {
     }
@@ -26,16 +28,14 @@ public class DownloadSamples {
     private static final class Track {
         final Deque<Sample> samples = new ArrayDeque<>();
         Double smoothed;
-        long seenAtWallMs;
     }
 
-    private final Map<String, Track> tracks = new ConcurrentHashMap<>();
+    private final BoundedCache<String, Track> tracks = BoundedCache.expiringWhenIdle(MAX_TRACKS, FORGET_AFTER);
 
     /** Adds a sample and returns the smoothed speed in bytes/s, or null while fewer than two samples exist. */
     public Double record(String uid, long replicaId, long atMs, long bytes) {
-        Track t = tracks.computeIfAbsent(uid + "#" + replicaId, k -> new Track());
+        Track t = tracks.get(uid + "#" + replicaId, k -> new Track());
         synchronized (t) {
-            t.seenAtWallMs = System.currentTimeMillis();
             Sample last = t.samples.peekLast();
             if (last != null && (atMs <= last.atMs() || bytes < last.bytes())) {
                 if (bytes < last.bytes()) {
@@ -60,7 +60,7 @@ public class DownloadSamples {
 
     /** The last bytes seen for a replica (terminal records zero their counters, so this is what was reached). */
     public Long lastBytes(String uid, long replicaId) {
-        Track t = tracks.get(uid + "#" + replicaId);
+        Track t = tracks.getIfPresent(uid + "#" + replicaId);
         if (t == null) {
             return null;
         }
@@ -68,10 +68,5 @@ public class DownloadSamples {
             Sample s = t.samples.peekLast();
             return s == null ? null : s.bytes();
         }
-    }
-
-    public void forgetStale() {
-        long cutoff = System.currentTimeMillis() - FORGET_AFTER_MS;
-        tracks.values().removeIf(t -> t.seenAtWallMs < cutoff);
     }
 }

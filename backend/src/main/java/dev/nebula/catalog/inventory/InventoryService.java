@@ -17,10 +17,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import dev.nebula.catalog.config.CatalogConfig;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The downloaded-models view: one cluster-wide snapshot, refreshed as the calling user (see {@link #snapshot()}) and
@@ -36,7 +41,7 @@ public class InventoryService {
     SnapshotBuilder builder;
 
     @Inject
-    Observations observations;
+    SnapshotRecorder recorder;
 
     @Inject
     CatalogConfig config;
@@ -49,10 +54,15 @@ public class InventoryService {
 
     private SnapshotHolder<Snapshot> holder;
 
+    /** The recording of the latest build's observations; a detail's timeline waits for it (bounded). */
+    private volatile CompletableFuture<Void> recording = CompletableFuture.completedFuture(null);
+    static final Duration RECORDING_WAIT = Duration.ofSeconds(2);
+
     /**
-     * Builds snapshots (and writes their observations) on a thread of its own, never on the request workers: those
-     * may all be blocked waiting for this very refresh (200 pollers at once used to starve it until first-wait).
-     * One thread is enough, as there is never more than one refresh in flight.
+     * Builds snapshots, and then records what they observed, on a thread of its own, never on the request workers:
+     * those may all be blocked waiting for this very refresh (200 pollers at once used to starve it until first-wait).
+     * One thread is enough, as there is never more than one refresh in flight; it also orders each recording after
+     * the publication of its snapshot and before the next build, which reads what was recorded.
      */
     private final ExecutorService builds = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "inventory-snapshot");
@@ -90,18 +100,29 @@ public class InventoryService {
         try {
             // Subscribed from our own thread, not the caller's worker: a REST client call made on a worker thread
             // hands its answers back through the worker pool, which the waiting callers may have exhausted. Built
-            // off the event loop: observations are written to the database while the rows are built.
-            served = holder.get(() -> session.sharedRead(fetcher::fetch)
-                    .runSubscriptionOn(builds)
-                    .emitOn(builds)
-                    .map(builder::build)
-                    .subscribeAsCompletionStage());
+            // off the event loop, as the build reads what earlier refreshes recorded.
+            served = holder.get(this::refresh);
         } catch (ApiException e) {
             session.requireLive(); // an ended session of the caller's own explains the failure best
             throw e;
         }
         session.requireLive();
         return served;
+    }
+
+    /**
+     * One refresh: read Nebula, build, and once the holder has published the snapshot, record what the build
+     * observed. The recording is queued on the same single thread, so it runs after the publication (which happens
+     * while this build's future completes) and before the next build.
+     */
+    private CompletableFuture<Snapshot> refresh() {
+        CompletableFuture<SnapshotBuilder.Built> built = session.sharedRead(fetcher::fetch)
+                .runSubscriptionOn(builds)
+                .emitOn(builds)
+                .map(builder::build)
+                .subscribeAsCompletionStage();
+        recording = built.thenAcceptAsync(b -> recorder.record(b.observed()), builds);
+        return built.thenApply(SnapshotBuilder.Built::snapshot);
     }
 
     /** The snapshot node by node (the cache manager), refreshed like the list. */
@@ -139,11 +160,23 @@ public class InventoryService {
                     + (served.stale() ? " in the last known model list (Nebula is not answering right now)." : "."));
         }
         List<CacheCopy> copies = copies(s, s.copies().getOrDefault(uid, List.of()));
-        List<Observation> timeline = observations.recent(uid).stream()
+        awaitRecording();
+        List<Observation> timeline = recorder.observations(uid).stream()
                 .map(o -> new Observation(o.id(), o.kind(), o.nodeId(), o.replicaId(), o.summary(),
                         o.occurredAt().toString(), o.firstSeenAt().toString(), o.lastSeenAt().toString()))
                 .toList();
         return new Detail(row, copies, timeline, served.asOf().toString(), served.stale());
+    }
+
+    /** The timeline should include what the snapshot just served observed; a slow database only delays it. */
+    private void awaitRecording() {
+        try {
+            recording.get(RECORDING_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the timeline shows what was recorded before; the recorder logged its own failure
+        }
     }
 
     static List<CacheCopy> copies(Snapshot s, List<CacheEntry> entries) {

@@ -1,5 +1,6 @@
 package dev.nebula.catalog.inventory;
 
+import dev.nebula.catalog.cache.TableMemory;
 import dev.nebula.catalog.db.SqlValues;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +43,8 @@ public class ModelActivity {
 
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Map<String, Deletion> deletions = new ConcurrentHashMap<>();
-    private volatile boolean loaded;
+    private final TableMemory table = new TableMemory("model activity",
+            "SELECT model_uid, model_name, source, last_seen_running, deleted_at FROM model_activity");
 
     /** The model serves at {@code at} (at least one replica ready). */
     void sawRunning(String uid, String name, Instant at) {
@@ -104,34 +105,17 @@ public class ModelActivity {
         return d != null && d.at().isAfter(Instant.now().minus(REMOVING_FOR)) ? Optional.of(d) : Optional.empty();
     }
 
-    @SuppressWarnings("unchecked")
     private void load() {
-        if (loaded) {
-            return;
-        }
-        synchronized (this) {
-            if (loaded) {
-                return;
+        table.loadOnce(em, r -> {
+            if (r[3] != null) {
+                Instant seen = SqlValues.instant(r[3]);
+                running.putIfAbsent((String) r[0], new Running(seen, seen));
             }
-            try {
-                List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "SELECT model_uid, model_name, source, last_seen_running, deleted_at FROM model_activity")
-                        .getResultList());
-                for (Object[] r : rows) {
-                    if (r[3] != null) {
-                        Instant seen = SqlValues.instant(r[3]);
-                        running.putIfAbsent((String) r[0], new Running(seen, seen));
-                    }
-                    if (r[4] != null) {
-                        deletions.putIfAbsent((String) r[1], new Deletion((String) r[0], (String) r[1], (String) r[2],
-                                SqlValues.instant(r[4])));
-                    }
-                }
-                loaded = true;
-            } catch (RuntimeException e) {
-                Log.warnf("could not read model activity (%s); tried again on the next poll", e.getMessage());
+            if (r[4] != null) {
+                deletions.putIfAbsent((String) r[1], new Deletion((String) r[0], (String) r[1], (String) r[2],
+                        SqlValues.instant(r[4])));
             }
-        }
+        });
     }
 
 

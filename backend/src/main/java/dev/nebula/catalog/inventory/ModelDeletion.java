@@ -87,8 +87,7 @@ public class ModelDeletion {
         AuditEntry entry = caller.audit("delete", new AuditEntry.Target(null, name, uid), intentDetails);
         long intent = audit.intent(entry);
         try {
-            DeleteResult result = session.call(token -> nebula.delete(token, uid).await()
-                    .atMost(config.nebula().readTimeout().plusSeconds(1)));
+            DeleteResult result = session.call(token -> nebula.blocking().delete(token, uid));
             Map<String, Object> outcome = new HashMap<>(batch);
             outcome.put("gc_queued_nodes", result.gc_queued_nodes());
             outcome.put("freed_bytes_expected", freed);

@@ -12,7 +12,6 @@ import dev.nebula.catalog.nebula.NebulaDtos.ModelView;
 import dev.nebula.catalog.nebula.NebulaDtos.NodeDisk;
 import dev.nebula.catalog.web.Notice;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +24,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Joins one {@link NebulaState} into rows: registered models first by our strict cache join, then cache-only files. */
+/**
+ * Joins one {@link NebulaState} into rows: registered models first by our strict cache join, then cache-only files.
+ * Pure apart from the download-speed samples it needs to compute speeds: it reads what earlier refreshes recorded
+ * ({@link History}) and returns what this one observed beside the snapshot, for {@link SnapshotRecorder} to keep
+ * once the snapshot is published.
+ */
 @ApplicationScoped
 public class SnapshotBuilder {
 
@@ -37,26 +41,28 @@ public class SnapshotBuilder {
             + "only delete a registered model (by uid), so remove the directory on the node, or register the model and "
             + "delete it.");
 
-    @Inject
-    ImportFacts imports;
-
-    @Inject
-    DownloadSamples samples;
-
-    @Inject
-    FailureFacts failures;
-
-    @Inject
-    ModelActivity activity;
-
-    @Inject
-    UpstreamFacts upstream;
-
     /** Why the files of a model deleted through the catalog cannot be deleted again. */
     static final Notice GC_PENDING = Notice.of("gc_pending", "The model was deleted; Nebula's garbage collection is "
             + "removing these files from the nodes.");
 
-    Snapshot build(NebulaState state) {
+    /** A snapshot and what its build observed. */
+    record Built(Snapshot snapshot, List<Observed> observed) {
+    }
+
+    private final ImportFacts imports;
+    private final DownloadSamples samples;
+    private final History history;
+    private final UpstreamFacts upstream;
+
+    SnapshotBuilder(ImportFacts imports, DownloadSamples samples, History history, UpstreamFacts upstream) {
+        this.imports = imports;
+        this.samples = samples;
+        this.history = history;
+        this.upstream = upstream;
+    }
+
+    Built build(NebulaState state) {
+        List<Observed> observed = new ArrayList<>();
         List<CacheEntry> entries = state.summary() == null || state.summary().caches() == null ? List.of()
                 : state.summary().caches();
         List<CacheJoin.Spec> specs = state.models().stream().map(m -> new CacheJoin.Spec(m.model_uid(), m.model_name(),
@@ -73,7 +79,7 @@ public class SnapshotBuilder {
         Map<String, Row> byUid = new LinkedHashMap<>();
         Map<String, List<CacheEntry>> copies = new HashMap<>(join.byUid());
         for (ModelView m : state.models()) {
-            Row row = registered(m, state, join.byUid().getOrDefault(m.model_uid(), List.of()));
+            Row row = registered(m, state, join.byUid().getOrDefault(m.model_uid(), List.of()), observed);
             rows.add(row);
             byUid.put(m.model_uid(), row);
         }
@@ -83,13 +89,13 @@ public class SnapshotBuilder {
             copies.put("cache-only:" + row.model_name(), group);
         }
         rows.sort(Comparator.comparing(Row::model_name, String.CASE_INSENSITIVE_ORDER));
-        samples.forgetStale();
-        imports.listed(byUid.keySet(), state.readAt());
-        return new Snapshot(state.readAt(), List.copyOf(rows), byUid, specs, entries, copies, modelDirs,
-                state.liveNodes(), disks, state.overview(), state.alerts(), state.lastHeartbeats(), pinned(state));
+        observed.add(new Observed.Listed(Set.copyOf(byUid.keySet()), state.readAt()));
+        return new Built(new Snapshot(state.readAt(), List.copyOf(rows), byUid, specs, entries, copies, modelDirs,
+                state.liveNodes(), disks, state.overview(), state.alerts(), state.lastHeartbeats(), pinned(state)),
+                List.copyOf(observed));
     }
 
-    private Row registered(ModelView m, NebulaState state, List<CacheEntry> copies) {
+    private Row registered(ModelView m, NebulaState state, List<CacheEntry> copies, List<Observed> observed) {
         ModelDetail detail = state.details().get(m.model_uid());
         NebulaState.SpecFacts facts = state.specs().get(m.model_uid());
         Optional<ImportFacts.Fact> imported = imports.of(m.model_uid());
@@ -99,23 +105,28 @@ public class SnapshotBuilder {
             progress = ProgressBuilder.build(m.model_uid(), records,
                     records == null ? null : expectedTotal(imported, copies, records), samples);
         }
-        InventoryApi.RowError error = failures.observe(m, detail, progress, state);
+        FailureFacts.Assessment failure = FailureFacts.assess(m, detail, progress, state,
+                history.observations(m.model_uid()), state.readAt());
+        observed.addAll(failure.facts());
+        InventoryApi.RowError error = failure.error();
         String modelState = failedDownload(m, error, progress) ? "failed" : m.state();
         String revision = m.labels() == null ? null : m.labels().get(REVISION_LABEL);
         Replicas replicas = m.replicas() == null ? new Replicas(0, 0, 0)
                 : new Replicas(m.replicas().desired(), m.replicas().ready(), m.replicas().unhealthy());
         List<DownloadProgress> records = detail == null || detail.download_progress() == null
                 || detail.download_progress().replicas() == null ? List.of() : detail.download_progress().replicas();
+        Optional<Instant> lastRunning = history.lastSeenRunning(m.model_uid());
         if (replicas.ready() > 0) {
-            activity.sawRunning(m.model_uid(), m.model_name(), state.readAt());
+            observed.add(new Observed.Running(m.model_uid(), m.model_name(), state.readAt()));
+            lastRunning = Optional.of(state.readAt());
         }
-        String lastRunning = activity.lastSeenRunning(m.model_uid()).map(Instant::toString).orElse(null);
         List<InventoryApi.ModelEndpoint> endpoints = m.endpoints() == null ? List.of() : m.endpoints().stream()
                 .sorted(Comparator.comparingLong(NebulaDtos.Endpoint::replica_id))
                 .map(e -> new InventoryApi.ModelEndpoint(e.replica_id(), e.node_id(), e.status(), e.base_url()))
                 .toList();
         return row(m.model_name(), m.model_uid(), facts == null ? null : sourceOf(facts.source()), revision, copies,
-                expectedTotal(imported, copies, records), state, new Lifecycle(modelState, lastRunning, m.engine_type(),
+                expectedTotal(imported, copies, records), state, new Lifecycle(modelState,
+                        lastRunning.map(Instant::toString).orElse(null), m.engine_type(),
                         replicas, endpoints), progress, error, imported.orElse(null), true, null,
                 newerRevision(m.labels(), revision));
     }
@@ -158,7 +169,7 @@ public class SnapshotBuilder {
 
     private Row cacheOnly(List<CacheEntry> group, NebulaState state) {
         CachePaths.Origin origin = CachePaths.origin(group.get(0));
-        Optional<ModelActivity.Deletion> deleted = activity.beingRemoved(origin.modelId());
+        Optional<ModelActivity.Deletion> deleted = history.beingRemoved(origin.modelId());
         String source = deleted.map(ModelActivity.Deletion::source).filter(x -> x != null).orElse(origin.source());
         return row(origin.modelId(), null, source, null, group, expectedTotal(Optional.empty(), group, List.of()),
                 state, new Lifecycle(deleted.isPresent() ? "removing" : "cached", null, null, null, List.of()),

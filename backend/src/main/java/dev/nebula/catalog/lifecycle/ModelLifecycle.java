@@ -89,8 +89,7 @@ public class ModelLifecycle {
                 details);
         long intent = audit.intent(entry);
         try {
-            Deployment d = session.call(token -> call.apply(token, uid).await()
-                    .atMost(config.nebula().readTimeout().plusSeconds(1)));
+            Deployment d = session.call(token -> nebula.blocking().write(call.apply(token, uid)));
             audit.outcome(intent, entry, AuditLog.SUCCEEDED, Map.of("desired_state", String.valueOf(d.desired_state()),
                     "version", d.version() == null ? 0 : d.version()));
             metrics.counter("catalog.lifecycle", "action", action, "outcome", "succeeded").increment();

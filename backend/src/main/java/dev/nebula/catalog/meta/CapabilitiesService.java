@@ -5,7 +5,7 @@ import dev.nebula.catalog.db.DatabaseReadiness;
 import dev.nebula.catalog.nebula.NebulaClient;
 import dev.nebula.catalog.search.HubHealth;
 import dev.nebula.catalog.search.Provider;
-import dev.nebula.catalog.search.UniCache;
+import dev.nebula.catalog.cache.UniCache;
 import dev.nebula.catalog.web.ApiException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;

@@ -3,7 +3,7 @@ package dev.nebula.catalog.meta;
 import dev.nebula.catalog.auth.NebulaIdentity;
 import dev.nebula.catalog.auth.SharedReads;
 import dev.nebula.catalog.config.CatalogConfig;
-import dev.nebula.catalog.search.UniCache;
+import dev.nebula.catalog.cache.UniCache;
 import io.smallrye.health.api.AsyncHealthCheck;
 import io.smallrye.health.api.HealthGroup;
 import io.smallrye.mutiny.Uni;

@@ -13,6 +13,7 @@ import dev.nebula.catalog.nebula.NebulaDtos.ModelView;
 import dev.nebula.catalog.nebula.NebulaDtos.NodeDisk;
 import dev.nebula.catalog.nebula.NebulaDtos.Overview;
 import dev.nebula.catalog.nebula.NebulaDtos.SessionUser;
+import dev.nebula.catalog.outbound.RequestIdHeader;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -24,11 +25,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.List;
 import java.util.Map;
 
-/** Nebula BFF endpoints as the REST client sees them. Only {@link NebulaClient} uses this. */
+/**
+ * Nebula BFF endpoints as the REST client sees them. Only {@link NebulaClient} uses this. Configured as
+ * {@code quarkus.rest-client.nebula.*}; its URL is {@code catalog.nebula.url} (application.properties).
+ */
+@RegisterRestClient(configKey = "nebula")
+@RegisterProvider(RequestIdHeader.class)
+@RegisterProvider(NebulaResponseMapper.class)
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 interface NebulaApi {

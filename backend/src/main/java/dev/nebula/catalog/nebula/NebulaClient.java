@@ -14,75 +14,92 @@ import dev.nebula.catalog.nebula.NebulaDtos.ModelView;
 import dev.nebula.catalog.nebula.NebulaDtos.NodeDisk;
 import dev.nebula.catalog.nebula.NebulaDtos.Overview;
 import dev.nebula.catalog.nebula.NebulaDtos.SessionUser;
-import dev.nebula.catalog.web.RequestIds;
+import dev.nebula.catalog.outbound.Blocking;
+import dev.nebula.catalog.outbound.UpstreamGuard;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.client.ClientRequestFilter;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The one bean that talks to Nebula. The base URL comes only from configuration. Every call forwards the request
- * id, is bounded in time, is timed as a metric and fails with a classified {@link NebulaException}. Reads are
- * retried once on transient failures; writes never are (a create that timed out may still have happened).
- * A circuit breaker stops hammering a Nebula that keeps failing; Nebula's 4xx answers do not count against it.
+ * The one bean that talks to Nebula, through the declarative {@link NebulaApi} (URL and HTTP settings from
+ * {@code quarkus.rest-client.nebula.*}, the URL being {@code catalog.nebula.url}). Every call forwards the request
+ * id, is bounded by {@code catalog.nebula.read-timeout}, is timed as a metric and fails with a classified
+ * {@link NebulaException}. Reads are retried once on transient failures other than timeouts; writes and sign-ins
+ * never are (a create that timed out may still have happened). The reads block A's refresh cannot do without (the
+ * model list, model details, the cache summary) each have a circuit breaker, so a Nebula that keeps failing is not
+ * hammered; every attempt counts, and Nebula's 4xx answers never do. Blocking callers use {@link #blocking()}.
  */
 @ApplicationScoped
 public class NebulaClient {
 
-    @Inject
-    CatalogConfig config;
+    /** Breakers as {@code CircuitBreakerMaintenance} knows them. */
+    public static final String MODELS_BREAKER = "nebula-models";
+    public static final String MODEL_BREAKER = "nebula-model";
+    public static final String CACHE_BREAKER = "nebula-cache-summary";
+    /** Ten attempts in the window, 60 % of them failing, open a breaker for three seconds. */
+    private static final UpstreamGuard.Breaker POLICY = new UpstreamGuard.Breaker(null, 10, 0.6, Duration.ofSeconds(3),
+            List.of(NebulaRejection.class));
+    private static final UpstreamGuard.Retry ONCE = new UpstreamGuard.Retry(List.of(NebulaException.class),
+            List.of(NebulaRejection.class, NebulaTimeout.class), Duration.ZERO, Duration.ZERO);
+
+    private final NebulaApi api;
+    private final boolean configured;
+    private final Duration timeout;
+    private final MeterRegistry metrics;
+    private final UpstreamGuard modelReads;
+    private final UpstreamGuard detailReads;
+    private final UpstreamGuard cacheReads;
+    private final UpstreamGuard otherReads;
+    private final BlockingNebula blocking;
 
     @Inject
-    MeterRegistry metrics;
-
-    private NebulaApi api;
-
-    @PostConstruct
-    void init() {
-        config.nebula().url().ifPresent(url -> api = build(url));
-    }
-
-    private NebulaApi build(String url) {
-        return QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(url.replaceAll("/+$", "")))
-                .connectTimeout(config.nebula().connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(config.nebula().readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .register((ClientRequestFilter) ctx -> ctx.getHeaders().putSingle(RequestIds.HEADER, RequestIds.current()))
-                .register(new NebulaResponseMapper())
-                .build(NebulaApi.class);
+    NebulaClient(@RestClient NebulaApi api, CatalogConfig config, MeterRegistry metrics, Blocking waits) {
+        this(api, config, metrics, waits, true);
     }
 
     /**
-     * The same client logic aimed at another URL, for tests of how it reads odd answers (WireMock). Configuration
-     * stays the only source of the URL in the product.
+     * The same client logic and policies over another {@link NebulaApi} (tests aim one at WireMock to see how odd
+     * answers are read); unregistered, its breakers are unnamed, so they do not clash with the bean's.
      */
-    NebulaClient aimedAt(String url) {
-        NebulaClient other = new NebulaClient();
-        other.config = config;
-        other.metrics = metrics;
-        other.api = build(url);
-        return other;
+    NebulaClient(NebulaApi api, CatalogConfig config, MeterRegistry metrics, Blocking waits, boolean registered) {
+        this.api = api;
+        this.configured = config.nebula().url().filter(u -> !u.isBlank()).isPresent();
+        this.timeout = config.nebula().readTimeout();
+        this.metrics = metrics;
+        this.modelReads = withBreaker(registered ? MODELS_BREAKER : null);
+        this.detailReads = withBreaker(registered ? MODEL_BREAKER : null);
+        this.cacheReads = withBreaker(registered ? CACHE_BREAKER : null);
+        this.otherReads = new UpstreamGuard("Nebula reads", null, ONCE, NebulaErrors::circuitOpen);
+        this.blocking = new BlockingNebula(this, waits);
+    }
+
+    private static UpstreamGuard withBreaker(String name) {
+        UpstreamGuard.Breaker breaker = new UpstreamGuard.Breaker(name, POLICY.requestVolume(), POLICY.failureRatio(),
+                POLICY.openFor(), POLICY.ignored());
+        return new UpstreamGuard(name == null ? "Nebula reads (unregistered)" : name, breaker, ONCE,
+                NebulaErrors::circuitOpen);
     }
 
     public boolean configured() {
-        return api != null;
+        return configured;
+    }
+
+    /** The same calls for blocking callers, each waiting by name (read or write). */
+    public BlockingNebula blocking() {
+        return blocking;
     }
 
     /** Liveness of the Nebula BFF ({@code /api/healthz}). */
     public Uni<Boolean> healthy() {
-        return call("healthz", false, () -> api.healthz()).map(r -> {
+        return once("healthz", () -> api.healthz()).map(r -> {
             if (r.getStatus() != 200) {
                 throw NebulaErrors.fromResponse(r.getStatus(), "");
             }
@@ -91,81 +108,88 @@ public class NebulaClient {
     }
 
     public Uni<LoginResponse> login(String username, String password) {
-        return call("login", false, () -> api.login(new LoginRequest(username, password)));
+        return once("login", () -> api.login(new LoginRequest(username, password)));
     }
 
     public Uni<SessionUser> me(String token) {
-        return call("me", true, () -> api.me(bearer(token)));
+        return guarded(otherReads, "me", () -> api.me(bearer(token)));
     }
 
     public Uni<Void> logout(String token) {
-        return call("logout", false, () -> api.logout(bearer(token))).replaceWithVoid();
+        return once("logout", () -> api.logout(bearer(token))).replaceWithVoid();
     }
 
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 3000, skipOn = NebulaRejection.class)
     public Uni<List<ModelView>> models(String token) {
-        return call("models", true, () -> api.models(bearer(token)));
+        return guarded(modelReads, "models", () -> api.models(bearer(token)));
     }
 
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 3000, skipOn = NebulaRejection.class)
     public Uni<ModelDetail> model(String token, String uid) {
-        return call("model", true, () -> api.model(bearer(token), uid));
+        return guarded(detailReads, "model", () -> api.model(bearer(token), uid));
     }
 
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.6, delay = 3000, skipOn = NebulaRejection.class)
     public Uni<CacheSummary> cacheSummary(String token) {
-        return call("cache_summary", true, () -> api.cacheSummary(bearer(token)));
+        return guarded(cacheReads, "cache_summary", () -> api.cacheSummary(bearer(token)));
     }
 
     /** Disk alerts of every node, stale ones included (Nebula never deletes them). */
     public Uni<List<DiskAlert>> alerts(String token) {
-        return call("alerts", true, () -> api.alerts(bearer(token)));
+        return guarded(otherReads, "alerts", () -> api.alerts(bearer(token)));
+    }
+
+    public Uni<NodeDisk> nodeDisk(String token, String node) {
+        return guarded(otherReads, "node_disk", () -> api.nodeDisk(bearer(token), node));
+    }
+
+    public Uni<Overview> overview(String token) {
+        return guarded(otherReads, "overview", () -> api.overview(bearer(token)));
     }
 
     /** Start (or retry) a model: Nebula requires a JSON body, {} keeps the deployment's settings. Never repeated. */
     public Uni<Deployment> start(String token, String uid) {
-        return call("start", false, () -> api.start(bearer(token), uid, Map.of()));
+        return once("start", () -> api.start(bearer(token), uid, Map.of()));
     }
 
     /** Stop a model (its files stay on the nodes). Never repeated. */
     public Uni<Deployment> stop(String token, String uid) {
-        return call("stop", false, () -> api.stop(bearer(token), uid));
-    }
-
-    public Uni<NodeDisk> nodeDisk(String token, String node) {
-        return call("node_disk", true, () -> api.nodeDisk(bearer(token), node));
-    }
-
-    public Uni<Overview> overview(String token) {
-        return call("overview", true, () -> api.overview(bearer(token)));
+        return once("stop", () -> api.stop(bearer(token), uid));
     }
 
     public Uni<ModelSpec> create(String token, CreateModel request) {
-        return call("create", false, () -> api.create(bearer(token), request));
+        return once("create", () -> api.create(bearer(token), request));
     }
 
     public Uni<DeleteResult> delete(String token, String uid) {
-        return call("delete", false, () -> api.delete(bearer(token), uid));
+        return once("delete", () -> api.delete(bearer(token), uid));
     }
 
-    private <T> Uni<T> call(String operation, boolean safeToRepeat, Supplier<Uni<T>> request) {
-        if (api == null) {
+    private <T> Uni<T> guarded(UpstreamGuard guard, String operation, Supplier<Uni<T>> request) {
+        return timed(operation, guard.call(() -> attempt(operation, request)));
+    }
+
+    /** Sent once, whatever happens: a write or a sign-in. */
+    private <T> Uni<T> once(String operation, Supplier<Uni<T>> request) {
+        return timed(operation, attempt(operation, request));
+    }
+
+    /** One request, bounded in time, its failure classified (so the guard decides by type). */
+    private <T> Uni<T> attempt(String operation, Supplier<Uni<T>> request) {
+        if (!configured) {
             return Uni.createFrom().failure(new NebulaException(NebulaException.Kind.UNREACHABLE, 0, "not_configured",
                     "Nebula is not configured (NEBULA_URL is unset)", null));
         }
-        Duration timeout = config.nebula().readTimeout();
-        Timer.Sample sample = Timer.start(metrics);
-        Uni<T> attempt = Uni.createFrom().deferred(request::get)
-                .ifNoItem().after(timeout).failWith(() -> new NebulaException(NebulaException.Kind.UNREACHABLE, 0,
-                        "timeout", "Nebula did not answer " + operation + " within " + timeout.toMillis() + " ms", null))
+        return Uni.createFrom().<T>deferred(request::get)
+                .ifNoItem().after(timeout).failWith(() -> new NebulaTimeout("Nebula did not answer " + operation
+                        + " within " + timeout.toMillis() + " ms", null))
                 .onFailure().transform(NebulaErrors::fromThrowable);
-        if (safeToRepeat) {
-            attempt = attempt.onFailure(e -> e instanceof NebulaException n && n.isTransient()
-                    && !"timeout".equals(n.code())).retry().atMost(1);
-        }
-        return attempt.onTermination().invoke((item, failure, cancelled) -> sample.stop(metrics.timer(
-                "catalog.nebula.calls", "operation", operation,
-                "outcome", failure == null ? "success" : outcomeOf(failure))));
+    }
+
+    private <T> Uni<T> timed(String operation, Uni<T> call) {
+        return Uni.createFrom().deferred(() -> {
+            Timer.Sample sample = Timer.start(metrics);
+            return call.onTermination().invoke((item, failure, cancelled) -> sample.stop(metrics.timer(
+                    "catalog.nebula.calls", "operation", operation,
+                    "outcome", failure == null ? "success" : outcomeOf(failure))));
+        });
     }
 
     private static String outcomeOf(Throwable failure) {

@@ -3,7 +3,14 @@ package dev.nebula.catalog.nebula;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.http.HttpClosedException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -66,27 +73,37 @@ final class NebulaErrors {
         if (t instanceof NebulaException n) {
             return n;
         }
-        if (t.getClass().getSimpleName().equals("CircuitBreakerOpenException")) {
-            return new NebulaException(NebulaException.Kind.UNREACHABLE, 0, "circuit_open",
-                    "Nebula is failing; calls are paused for a few seconds", t);
+        if (t instanceof CircuitBreakerOpenException) {
+            return circuitOpen(t);
         }
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        if (root instanceof TimeoutException || t instanceof TimeoutException) {
-            return new NebulaException(NebulaException.Kind.UNREACHABLE, 0, "timeout", "Nebula did not answer in time", t);
+        if (timedOut(t) || timedOut(root)) {
+            return new NebulaTimeout("Nebula did not answer in time", t);
         }
         // Jackson failures are IOExceptions too: an unreadable answer is not an unreachable Nebula
-        if (root instanceof com.fasterxml.jackson.core.JsonProcessingException) {
+        if (root instanceof JsonProcessingException) {
             return new NebulaException(NebulaException.Kind.FAILED, 200, "malformed", "Nebula sent an unreadable answer", t);
         }
-        if (root instanceof ConnectException || root instanceof java.io.IOException
-                || root.getClass().getName().contains("Connection")) {
+        if (root instanceof IOException || root instanceof HttpClosedException
+                || root instanceof ConnectionPoolTooBusyException) {
             return new NebulaException(NebulaException.Kind.UNREACHABLE, 0, "unreachable",
                     "Nebula could not be reached: " + root.getClass().getSimpleName(), t);
         }
         return new NebulaException(NebulaException.Kind.FAILED, 0, "failed", "Nebula call failed: " + root.getClass().getSimpleName(), t);
+    }
+
+    /** The breaker stopped the call before it left: Nebula failed repeatedly just now. */
+    static NebulaException circuitOpen(Throwable t) {
+        return new NebulaException(NebulaException.Kind.UNREACHABLE, 0, "circuit_open",
+                "Nebula is failing; calls are paused for a few seconds", t);
+    }
+
+    /** Our own deadline or the HTTP client's (Vert.x's are {@link TimeoutException}s too), or a socket's. */
+    private static boolean timedOut(Throwable t) {
+        return t instanceof TimeoutException || t instanceof SocketTimeoutException;
     }
 
     /**
@@ -95,7 +112,7 @@ final class NebulaErrors {
      */
     static boolean answerLost(Throwable t) {
         NebulaException e = fromThrowable(t);
-        if (e.code().equals("malformed") || e.code().equals("timeout")) {
+        if (e instanceof NebulaTimeout || e.code().equals("malformed")) {
             return true;
         }
         if (e.kind() != NebulaException.Kind.UNREACHABLE || !e.code().equals("unreachable")) {

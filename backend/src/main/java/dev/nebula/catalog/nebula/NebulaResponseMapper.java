@@ -4,7 +4,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /** Every non-2xx answer from Nebula becomes a classified {@link NebulaException}, whatever the body's shape. */
-class NebulaResponseMapper implements ResponseExceptionMapper<NebulaException> {
+public class NebulaResponseMapper implements ResponseExceptionMapper<NebulaException> {
 
     @Override
     public NebulaException toThrowable(Response response) {

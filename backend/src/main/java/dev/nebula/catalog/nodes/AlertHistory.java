@@ -1,5 +1,6 @@
 package dev.nebula.catalog.nodes;
 
+import dev.nebula.catalog.cache.TableMemory;
 import dev.nebula.catalog.db.SqlValues;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -9,7 +10,6 @@ import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,7 +29,8 @@ public class AlertHistory {
     EntityManager em;
 
     private final Map<String, Episode> episodes = new ConcurrentHashMap<>();
-    private volatile boolean loaded;
+    private final TableMemory table = new TableMemory("alert history",
+            "SELECT node_id, alert_type, first_seen_at, active FROM node_alert");
 
     /**
      * The start of the episode of this alert, last written at {@code lastSeen}; {@code active} when the node's last
@@ -68,26 +69,9 @@ public class AlertHistory {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void load() {
-        if (loaded) {
-            return;
-        }
-        synchronized (this) {
-            if (loaded) {
-                return;
-            }
-            try {
-                List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                        "SELECT node_id, alert_type, first_seen_at, active FROM node_alert").getResultList());
-                for (Object[] r : rows) {
-                    episodes.putIfAbsent(r[0] + "\n" + r[1], new Episode(SqlValues.instant(r[2]), (Boolean) r[3], true));
-                }
-                loaded = true;
-            } catch (RuntimeException e) {
-                Log.warnf("could not read alert history (%s); tried again at the next look", e.getMessage());
-            }
-        }
+        table.loadOnce(em, r -> episodes.putIfAbsent(r[0] + "\n" + r[1],
+                new Episode(SqlValues.instant(r[2]), (Boolean) r[3], true)));
     }
 
 }

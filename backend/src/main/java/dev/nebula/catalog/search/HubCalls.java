@@ -3,11 +3,13 @@ package dev.nebula.catalog.search;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.ConnectTimeoutException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -25,21 +27,6 @@ public final class HubCalls {
     private static final int MAX_MESSAGE = 200;
 
     private HubCalls() {
-    }
-
-    /**
-     * The REST client of one hub: base URL only from configuration, the hub's own timeouts, its token sent the way
-     * it expects. Our code maps every status itself, so the default exception mapper is off.
-     */
-    public static <T> T client(Class<T> api, Provider provider, String endpoint, dev.nebula.catalog.config.CatalogConfig.Hub hub,
-                               String userAgent) {
-        return io.quarkus.rest.client.reactive.QuarkusRestClientBuilder.newBuilder()
-                .baseUri(java.net.URI.create(endpoint))
-                .connectTimeout(hub.connectTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                .readTimeout(hub.metadataTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                .disableDefaultMapper(true)
-                .register(new HubHeaders(provider, hub.token(), userAgent))
-                .build(api);
     }
 
     /**
@@ -66,6 +53,11 @@ public final class HubCalls {
                         health.failure(provider, e);
                     }
                 });
+    }
+
+    /** {@code call} as a whole (its retry included) within {@code budget}, else {@code hub_timeout}. */
+    public static <T> Uni<T> within(Provider provider, Uni<T> call, Duration budget) {
+        return call.ifNoItem().after(budget).failWith(() -> HubException.timeout(provider, budget));
     }
 
     /** Parses a body that must be JSON; HTML error pages and truncated bodies become {@code hub_bad_response}. */
@@ -146,20 +138,24 @@ public final class HubCalls {
         return HubException.rejected(provider, status, hubMessage(response));
     }
 
-    /** Turns what the HTTP client throws into our failures; our own failures pass through. */
+    /** Turns what the HTTP client throws into our failures, by type; our own failures pass through. */
     public static Throwable transportFailure(Provider provider, Throwable error, Duration budget) {
         if (error instanceof HubException) {
             return error;
         }
-        if (error instanceof TimeoutException || causedBy(error, "Timeout")) {
+        if (timedOut(error)) {
             return HubException.timeout(provider, budget);
         }
         return HubException.unavailable(provider, "cannot connect (" + error.getClass().getSimpleName() + ").");
     }
 
-    private static boolean causedBy(Throwable error, String simpleNamePart) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t.getClass().getSimpleName().contains(simpleNamePart)) {
+    /**
+     * Anywhere in the chain: our deadline or the HTTP client's (Vert.x's are {@link TimeoutException}s too), a
+     * socket's read timeout, or Netty's connect timeout.
+     */
+    private static boolean timedOut(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof SocketTimeoutException || t instanceof ConnectTimeoutException) {
                 return true;
             }
         }

@@ -1,47 +1,31 @@
 package dev.nebula.catalog.search;
 
-import io.smallrye.faulttolerance.api.Guard;
-import io.smallrye.mutiny.Uni;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import dev.nebula.catalog.config.CatalogConfig;
+import dev.nebula.catalog.outbound.UpstreamGuard;
 
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
-import java.util.function.Supplier;
+import java.util.List;
 
 /**
- * Fault tolerance of one hub: one circuit breaker (named after the provider, so {@link HubHealth} can read it)
- * shared by all of that hub's calls, and a single retry for connection errors and 5xx. Deliberate answers
- * ({@link HubException.Rejected}: 404, 429, bad token) neither retry nor count against the circuit.
+ * Fault tolerance of one hub: one circuit breaker named after the provider (so {@link HubHealth} and
+ * {@code CircuitBreakerMaintenance} find it), shared by all of that hub's calls, and a single retry for connection
+ * errors and 5xx ({@link HubException.Unavailable}). Deliberate answers ({@link HubException.Rejected}: 404, 429, a
+ * bad token) neither retry nor count against the circuit, so one user's rate limits never pause a hub for everyone.
  */
 public final class HubGuard {
 
-    private final Provider provider;
-    private final Guard guard;
+    /** Half of the calls in the window failing opens the circuit. */
+    static final double FAILURE_RATIO = 0.5;
 
-    public HubGuard(Provider provider, int requestVolumeThreshold, Duration openFor) {
-        this.provider = provider;
-        this.guard = Guard.create()
-                .withDescription(provider.wire() + " hub calls")
-                .withCircuitBreaker()
-                .name(provider.wire())
-                .requestVolumeThreshold(requestVolumeThreshold)
-                .failureRatio(0.5)
-                .delay(openFor.toMillis(), ChronoUnit.MILLIS)
-                .skipOn(HubException.Rejected.class)
-                .done()
-                .withRetry()
-                .maxRetries(1)
-                .delay(100, ChronoUnit.MILLIS)
-                .jitter(50, ChronoUnit.MILLIS)
-                .retryOn(HubException.Unavailable.class)
-                .done()
-                .build();
+    private HubGuard() {
     }
 
-    /** Runs {@code attempt} (called again for the retry) under this hub's breaker and retry policy. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public <T> Uni<T> call(Supplier<Uni<T>> attempt) {
-        Uni<T> guarded = (Uni<T>) guard.get((Supplier) attempt, Uni.class);
-        return guarded.onFailure(CircuitBreakerOpenException.class).transform(e -> HubException.circuitOpen(provider));
+    public static UpstreamGuard of(Provider provider, CatalogConfig.Search settings) {
+        return new UpstreamGuard(provider.wire() + " hub calls",
+                new UpstreamGuard.Breaker(provider.wire(), settings.circuitRequestVolume(), FAILURE_RATIO,
+                        settings.circuitOpenFor(), List.of(HubException.Rejected.class)),
+                new UpstreamGuard.Retry(List.of(HubException.Unavailable.class), List.of(),
+                        Duration.ofMillis(100), Duration.ofMillis(50)),
+                open -> HubException.circuitOpen(provider));
     }
 }

@@ -1,6 +1,5 @@
 package dev.nebula.catalog.search;
 
-import dev.nebula.catalog.web.RequestIds;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 
@@ -9,15 +8,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Headers every hub request carries: a real User-Agent (hub WAFs block library defaults), our request id, and the
- * token the way that hub reads it. A blank token is never sent: a stale or empty credential turns even public
- * Hugging Face calls into 401.
+ * Headers every hub request carries: a real User-Agent (hub WAFs block library defaults) and the token the way that
+ * hub reads it (the request id comes from {@link dev.nebula.catalog.outbound.RequestIdHeader}). A blank token is
+ * never sent: a stale or empty credential turns even public Hugging Face calls into 401. Each hub registers its own
+ * subclass on its REST interface.
  */
-public final class HubHeaders implements ClientRequestFilter {
+public abstract class HubHeaders implements ClientRequestFilter {
 
     private final Map<String, String> fixed;
 
-    public HubHeaders(Provider provider, Optional<String> token, String userAgent) {
+    protected HubHeaders(Provider provider, Optional<String> token, String userAgent) {
         this.fixed = forHub(provider, token, userAgent);
     }
 
@@ -39,6 +39,5 @@ public final class HubHeaders implements ClientRequestFilter {
     @Override
     public void filter(ClientRequestContext ctx) {
         fixed.forEach((name, value) -> ctx.getHeaders().putSingle(name, value));
-        ctx.getHeaders().putSingle(RequestIds.HEADER, RequestIds.current());
     }
 }

@@ -62,8 +62,7 @@ public class HubProbe {
                 continue;
             }
             try {
-                // bounded by the request deadline inside probe(); the wait here only adds a margin
-                search.probe(provider).await().atMost(config.search().requestDeadline().plusSeconds(1));
+                search.probeNow(provider);
                 asked++;
             } catch (RuntimeException e) {
                 Log.debugf("probing %s failed: %s", provider.wire(), e.getMessage());

@@ -1,14 +1,12 @@
 package dev.nebula.catalog.search;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.nebula.catalog.cache.BoundedCache;
 import dev.nebula.catalog.config.CatalogConfig;
 import dev.nebula.catalog.web.ApiException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -42,13 +40,8 @@ public class HubQuota {
 
     static final Duration SHARED_BOUND = Duration.ofMillis(500);
 
-    private Cache<String, Bucket> buckets;
-
-    @PostConstruct
-    void init() {
-        // idle buckets are full again after a minute, so forgetting them after ten changes nothing
-        buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
-    }
+    /** Idle buckets are full again after a minute, so forgetting them after ten changes nothing. */
+    private final BoundedCache<String, Bucket> buckets = BoundedCache.expiringWhenIdle(100_000, Duration.ofMinutes(10));
 
     /** Takes one request from the caller's and the address's budget, or fails with 429 and Retry-After. */
     public void take(HttpServerRequest request) {

@@ -1,14 +1,13 @@
 package dev.nebula.catalog.search;
 
+import dev.nebula.catalog.cache.UniCache;
 import dev.nebula.catalog.config.CatalogConfig;
 import dev.nebula.catalog.web.ApiException;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.PostConstruct;
+import dev.nebula.catalog.outbound.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
 
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -22,27 +21,24 @@ import java.util.Optional;
 @ApplicationScoped
 public class SearchService {
 
-    @Inject
-    CatalogConfig config;
-
-    @Inject
-    Instance<ModelHub> hubBeans;
-
-    @Inject
-    ClusterHoldings holdings;
-
-    @Inject
-    SearchMetrics metrics;
-
+    private final CatalogConfig config;
+    private final ClusterHoldings holdings;
+    private final SearchMetrics metrics;
+    private final Blocking waits;
     private final Map<Provider, ModelHub> hubs = new EnumMap<>(Provider.class);
-    private UniCache<SearchQuery, HubPage> pages;
-    private UniCache<String, ModelMetadata> metadata;
+    private final UniCache<SearchQuery, HubPage> pages;
+    private final UniCache<String, ModelMetadata> metadata;
 
-    @PostConstruct
-    void init() {
+    SearchService(CatalogConfig config, Instance<ModelHub> hubBeans, ClusterHoldings holdings,
+                  SearchMetrics metrics, Blocking waits) {
+        this.config = config;
+        this.holdings = holdings;
+        this.metrics = metrics;
+        this.waits = waits;
         hubBeans.forEach(hub -> hubs.put(hub.provider(), hub));
-        pages = new UniCache<>(config.search().cacheTtl(), config.search().cacheEntries(), hit -> metrics.cache("search", hit));
-        metadata = new UniCache<>(config.search().metadataTtl(), config.search().cacheEntries(),
+        this.pages = new UniCache<>(config.search().cacheTtl(), config.search().cacheEntries(),
+                hit -> metrics.cache("search", hit));
+        this.metadata = new UniCache<>(config.search().metadataTtl(), config.search().cacheEntries(),
                 hit -> metrics.cache("metadata", hit));
     }
 
@@ -55,9 +51,7 @@ public class SearchService {
         if (hub == null || !provider.settings(config).enabled()) {
             return Uni.createFrom().item(false);
         }
-        Duration deadline = config.search().requestDeadline();
-        return hub.search(new SearchQuery(provider, "", null, SearchSort.DOWNLOADS, 1, 1))
-                .ifNoItem().after(deadline).failWith(() -> HubException.timeout(provider, deadline))
+        return withinDeadline(provider, hub.search(new SearchQuery(provider, "", null, SearchSort.DOWNLOADS, 1, 1)))
                 .map(page -> true)
                 .onFailure().recoverWithItem(false);
     }
@@ -84,9 +78,7 @@ public class SearchService {
         long started = System.nanoTime();
         SearchQuery query = resolve(requested, cursor);
         ModelHub hub = hubFor(query.provider());
-        Duration deadline = config.search().requestDeadline();
-        return pages.get(query, () -> hub.search(query))
-                .ifNoItem().after(deadline).failWith(() -> HubException.timeout(query.provider(), deadline))
+        return withinDeadline(query.provider(), pages.get(query, () -> hub.search(query)))
                 .map(page -> new SearchPage(query.provider().wire(), query.page(), query.limit(),
                         withHoldings(query.provider(), page.items()), page.hasMore(), page.total(),
                         page.hasMore() && query.page() < SearchRequestLimits.MAX_PAGE ? SearchCursor.next(query) : null))
@@ -99,9 +91,7 @@ public class SearchService {
     public Uni<ModelMetadata> metadataOf(Provider provider, String modelId) {
         String id = SearchRequestLimits.modelId(modelId);
         ModelHub hub = hubFor(provider);
-        Duration deadline = config.search().requestDeadline();
-        return metadata.get(provider.wire() + "/" + id, () -> hub.metadata(id))
-                .ifNoItem().after(deadline).failWith(() -> HubException.timeout(provider, deadline));
+        return withinDeadline(provider, metadata.get(provider.wire() + "/" + id, () -> hub.metadata(id)));
     }
 
     /**
@@ -110,9 +100,7 @@ public class SearchService {
      */
     public Uni<HubRevision> latestRevision(Provider provider, String modelId) {
         String id = SearchRequestLimits.modelId(modelId);
-        ModelHub hub = hubFor(provider);
-        Duration deadline = config.search().requestDeadline();
-        return hub.latestRevision(id).ifNoItem().after(deadline).failWith(() -> HubException.timeout(provider, deadline));
+        return withinDeadline(provider, hubFor(provider).latestRevision(id));
     }
 
     /**
@@ -121,13 +109,25 @@ public class SearchService {
      * rate limits, bad token) is thrown as {@link HubException} so the caller can tell "absent" from "unknown".
      */
     public Optional<ModelMetadata> metadata(Provider provider, String modelId) {
-        Duration budget = provider == Provider.HUGGINGFACE ? config.hubs().huggingface().metadataTimeout()
-                : config.hubs().modelscope().metadataTimeout();
-        return metadataOf(provider, modelId)
-                .ifNoItem().after(budget.multipliedBy(2)).failWith(() -> HubException.timeout(provider, budget))
+        return waits.await(metadataOf(provider, modelId)
                 .map(Optional::of)
-                .onFailure(e -> e instanceof HubException h && h.status() == 404).recoverWithItem(Optional.empty())
-                .await().indefinitely();
+                .onFailure(e -> e instanceof HubException h && h.status() == 404).recoverWithItem(Optional.empty()),
+                Blocking.Wait.HUB_REQUEST);
+    }
+
+    /** The same as {@link #latestRevision}, for blocking callers. */
+    public HubRevision latestRevisionNow(Provider provider, String modelId) {
+        return waits.await(latestRevision(provider, modelId), Blocking.Wait.HUB_REQUEST);
+    }
+
+    /** The same as {@link #probe}, for blocking callers. */
+    public boolean probeNow(Provider provider) {
+        return waits.await(probe(provider), Blocking.Wait.HUB_REQUEST);
+    }
+
+    /** Each search or metadata request has one overall deadline beyond its calls' own budgets. */
+    private <T> Uni<T> withinDeadline(Provider provider, Uni<T> request) {
+        return HubCalls.within(provider, request, config.search().requestDeadline());
     }
 
     private ModelHub hubFor(Provider provider) {

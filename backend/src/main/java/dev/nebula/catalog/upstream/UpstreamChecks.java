@@ -118,8 +118,7 @@ public class UpstreamChecks {
 
     private void check(Provider provider, Pinned p) {
         try {
-            HubRevision answer = search.latestRevision(provider, p.modelId())
-                    .await().atMost(config.search().requestDeadline().plusSeconds(1));
+            HubRevision answer = search.latestRevisionNow(provider, p.modelId());
             Instant now = Instant.now();
             Instant committed = answer.date() == null ? null : Instant.parse(answer.date());
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""

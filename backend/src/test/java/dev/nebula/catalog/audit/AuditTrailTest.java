@@ -2,6 +2,7 @@ package dev.nebula.catalog.audit;
 
 import dev.nebula.catalog.support.AuditRows;
 import dev.nebula.catalog.support.Contract;
+import dev.nebula.catalog.support.Eventually;
 import dev.nebula.catalog.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -95,12 +96,8 @@ class AuditTrailTest {
             given().auth().oauth2(token).when().delete("/api/v2/catalog/models/repeated-target").then().statusCode(403);
         }
 
-        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
-        List<AuditEvent> rows = denied(before);
-        while (rows.stream().mapToInt(r -> r.attempts).sum() < flood + 5 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            rows = denied(before);
-        }
+        List<AuditEvent> rows = Eventually.value(java.time.Duration.ofSeconds(10), () -> denied(before),
+                found -> found.stream().mapToInt(r -> r.attempts).sum() >= flood + 5);
         assertEquals(flood + 5, rows.stream().mapToInt(r -> r.attempts).sum(), "every attempt is counted");
         org.junit.jupiter.api.Assertions.assertTrue(rows.size() <= 12, rows.size() + " rows");
         for (AuditEvent row : rows) {

@@ -1,5 +1,6 @@
 package dev.nebula.catalog.auth;
 
+import dev.nebula.catalog.support.Eventually;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.build.Jwt;
@@ -9,6 +10,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -68,10 +70,7 @@ class SharedKeysTest {
                     }
                 }));
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (waitingForTheLock(first) < replicas && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Eventually.value(Duration.ofSeconds(30), () -> waitingForTheLock(first), waiting -> waiting >= replicas);
             assertEquals(replicas, waitingForTheLock(first), "every replica waits for the lock");
             holder.execute("SELECT pg_advisory_unlock(" + SharedKeys.LOCK + ")");
 

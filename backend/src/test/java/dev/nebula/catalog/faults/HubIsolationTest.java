@@ -7,16 +7,19 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.nebula.catalog.support.HubStubs.fixture;
 import static dev.nebula.catalog.support.HubStubs.json;
 import static dev.nebula.catalog.support.HubStubs.recorded;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,7 +40,7 @@ class HubIsolationTest {
 
         CompletableFuture<Response> hanging = CompletableFuture.supplyAsync(() -> search(token, "huggingface", "iso-hang"));
         CompletableFuture<Response> hanging2 = CompletableFuture.supplyAsync(() -> search(token, "huggingface", "iso-hang&limit=7"));
-        Thread.sleep(300);
+        awaitAtTheHub("/api/models", "iso-hang", 2);
         long start = System.nanoTime();
         Response other = search(token, "modelscope", "iso-hang");
         long tookMs = (System.nanoTime() - start) / 1_000_000;
@@ -75,7 +78,7 @@ class HubIsolationTest {
                 .willReturn(json(200, fixture("hf-search-qwen.json"))));
         String token = Tokens.viewer();
         CompletableFuture<Response> hanging = CompletableFuture.supplyAsync(() -> search(token, "modelscope", "iso-ms-hang"));
-        Thread.sleep(300);
+        awaitAtTheHub("/openapi/v1/models", "iso-ms-hang", 1);
         long start = System.nanoTime();
         Response other = search(token, "huggingface", "iso-ms-hang");
         long tookMs = (System.nanoTime() - start) / 1_000_000;
@@ -84,6 +87,12 @@ class HubIsolationTest {
         assertTrue(tookMs < 8_000, "Hugging Face search took " + tookMs + " ms while ModelScope hung");
         int status = hanging.get(30, TimeUnit.SECONDS).statusCode();
         assertTrue(status == 504 || status == 502, "hanging ModelScope answered " + status);
+    }
+
+    /** Until the hanging searches have reached the hub (WireMock records a request before its delay starts). */
+    private static void awaitAtTheHub(String path, String q, int requests) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> HubStubs.server()
+                .findAll(getRequestedFor(urlPathEqualTo(path)).withQueryParam("search", equalTo(q))).size() >= requests);
     }
 
     private static Response search(String token, String provider, String q) {

@@ -8,9 +8,11 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -74,14 +76,24 @@ class SnapshotHolderTest {
             calls.incrementAndGet();
             return slow;
         };
-        CompletableFuture<SnapshotHolder.Served<String>> a = CompletableFuture.supplyAsync(() -> holder.get(refresh));
-        CompletableFuture<SnapshotHolder.Served<String>> b = CompletableFuture.supplyAsync(() -> holder.get(refresh));
-        Thread.sleep(100);
+        FutureTask<SnapshotHolder.Served<String>> a = new FutureTask<>(() -> holder.get(refresh));
+        FutureTask<SnapshotHolder.Served<String>> b = new FutureTask<>(() -> holder.get(refresh));
+        Thread callerA = new Thread(a);
+        Thread callerB = new Thread(b);
+        callerA.start();
+        callerB.start();
+        // both callers are waiting (bounded) for the refresh in flight before it completes
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                .until(() -> waiting(callerA) && waiting(callerB));
         slow.complete("v");
         assertEquals("v", a.get().value());
         assertEquals("v", b.get().value());
         assertEquals("v", holder.get(refresh).value());
         assertEquals(1, calls.get());
+    }
+
+    private static boolean waiting(Thread t) {
+        return t.getState() == Thread.State.TIMED_WAITING;
     }
 
     @Test

@@ -1,12 +1,14 @@
 package dev.nebula.catalog.inventory;
 
 import dev.nebula.catalog.support.Contract;
+import dev.nebula.catalog.support.Eventually;
 import dev.nebula.catalog.support.Tokens;
 import dev.nebula.sim.chaos.OutageMode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -27,13 +29,8 @@ class StaleSnapshotTest {
     }
 
     /** A slow refresh started by an earlier test may still be in flight; wait it out. */
-    static JsonPath freshList() throws InterruptedException {
-        JsonPath page = list();
-        for (int i = 0; i < 50 && page.getBoolean("stale"); i++) {
-            Thread.sleep(100);
-            page = list();
-        }
-        return page;
+    static JsonPath freshList() {
+        return Eventually.value(Duration.ofSeconds(5), StaleSnapshotTest::list, page -> !page.getBoolean("stale"));
     }
 
     @Test

@@ -2,6 +2,10 @@ package dev.nebula.catalog.nebula;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.nebula.catalog.config.CatalogConfig;
+import dev.nebula.catalog.outbound.Blocking;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
@@ -10,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jboss.logging.MDC;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +40,13 @@ class NebulaClientTest {
     static WireMockServer nebula = new WireMockServer(options().dynamicPort());
 
     @Inject
-    NebulaClient client;
+    CatalogConfig config;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    Blocking waits;
 
     NebulaClient wired;
 
@@ -52,7 +63,9 @@ class NebulaClientTest {
     @BeforeEach
     void aim() {
         nebula.resetAll();
-        wired = client.aimedAt(nebula.baseUrl());
+        // the product's client logic and policies over a REST client aimed at WireMock (its own, unnamed breakers)
+        NebulaApi api = QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(nebula.baseUrl())).build(NebulaApi.class);
+        wired = new NebulaClient(api, config, metrics, waits, false);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.nebula.catalog.replicas;
 
 import dev.nebula.catalog.support.Contract;
+import dev.nebula.catalog.support.Eventually;
 import dev.nebula.catalog.support.SimModels;
 import dev.nebula.catalog.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -194,14 +195,7 @@ class OtherReplicasTest {
     }
 
     /** Polls (a notice may be sent before the listener is listening, so callers resend it) up to {@link #PATIENCE}. */
-    private static boolean eventually(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            Thread.sleep(100);
-        }
-        return condition.getAsBoolean();
+    private static boolean eventually(BooleanSupplier condition) {
+        return Eventually.holds(PATIENCE, condition);
     }
 }

@@ -19,17 +19,6 @@ public final class AuditRows {
     }
 
     public static List<AuditEvent> awaitByRequestId(String requestId, Predicate<List<AuditEvent>> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        List<AuditEvent> rows = byRequestId(requestId);
-        while (!done.test(rows) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            rows = byRequestId(requestId);
-        }
-        return rows;
+        return Eventually.value(Duration.ofSeconds(5), () -> byRequestId(requestId), done);
     }
 }

@@ -6,84 +6,47 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * Both hubs as one WireMock server for the whole run; the app's hub endpoints point at it. Tests add their own
- * stubs with query strings or model ids no other test uses, so stubs never interfere, and count hub calls through
- * the request journal.
+ * Both hubs as one WireMock server for the whole run; the app's hub endpoints point at it. Its stubs and fixtures are
+ * the repository's one hub-stub source, {@code hub-stubs/} (which the fuzzer and benchmarks serve too), without the
+ * mappings that answer any request: tests add their own stubs with query strings or model ids no other test uses, so
+ * stubs never interfere, and count hub calls through the request journal.
  */
 public class HubStubs implements QuarkusTestResourceLifecycleManager {
+
+    /** The shared stubs; surefire runs in {@code backend/}. */
+    public static final Path ROOT = Path.of("..", "hub-stubs");
 
     private static WireMockServer server;
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
+                .usingFilesUnderDirectory(ROOT.toString()));
         server.start();
-        stubDefaults();
+        // what a fuzzer needs (an answer to anything) would hide a test's missing stub
+        server.removeStubsByMetadata(matchingJsonPath("$.any-request"));
         return Map.of(
                 "catalog.hubs.huggingface.endpoint", server.baseUrl() + "/",
                 "catalog.hubs.modelscope.endpoint", server.baseUrl());
-    }
-
-    /**
-     * What both hubs answer for the one model every cross-feature test uses (Qwen/Qwen2.5-7B-Instruct), for the
-     * models the browser's import flows download (Qwen/Qwen3-8B; Qwen/Qwen2.5-VL-7B-Instruct and Qwen/Qwen3-4B) and
-     * for a plain "qwen" search. Tests that need
-     * other answers add more specific or later stubs, which WireMock prefers.
-     */
-    private static void stubDefaults() {
-        server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/models/Qwen/Qwen2.5-7B-Instruct"))
-                .withQueryParam("blobs", WireMock.equalTo("true"))
-                .willReturn(json(200, fixture("hf-model-info-Qwen2.5-7B-Instruct.json"))));
-        server.stubFor(WireMock.get(WireMock.urlPathMatching("/Qwen/[^/]+/raw/[^/]+/README.md"))
-                .willReturn(WireMock.aResponse().withStatus(200).withBody(fixture("hf-readme-qwen.md"))));
-        server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v1/models/Qwen/Qwen2.5-7B-Instruct"))
-                .willReturn(json(200, fixture("ms-model-info-qwen.json"))));
-        server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/v1/models/Qwen/Qwen2.5-7B-Instruct/repo/files"))
-                .willReturn(json(200, fixture("ms-files-qwen.json"))));
-        // "qwen" on Hugging Face has two pages: the first as recorded, with its Link header (naming huggingface.co,
-        // which the app must follow to this stub), the second without one
-        server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/models"))
-                .withQueryParam("search", WireMock.equalTo("qwen"))
-                .withQueryParam("cursor", WireMock.absent())
-                .willReturn(recorded(200, fixture("hf-search-qwen.json"), "hf-search-qwen.headers.txt")));
-        server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/models"))
-                .withQueryParam("search", WireMock.equalTo("qwen"))
-                .withQueryParam("cursor", WireMock.matching(".+"))
-                .willReturn(json(200, fixture("hf-search-qwen-page2.json"))));
-        // a model no simulated node holds, so importing it downloads (17 GB: slow enough to watch in simulated time)
-        server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/models/Qwen/Qwen3-8B"))
-                .withQueryParam("blobs", WireMock.equalTo("true"))
-                .willReturn(json(200, fixture("hf-model-info-Qwen3-8B.json"))));
-        // two models no simulated node holds, one on each page of "qwen": the browser's batch import downloads both
-        for (String model : new String[] {"Qwen2.5-VL-7B-Instruct", "Qwen3-4B"}) {
-            server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/api/models/Qwen/" + model))
-                    .withQueryParam("blobs", WireMock.equalTo("true"))
-                    .willReturn(json(200, fixture("hf-model-info-" + model + ".json"))));
-        }
-        server.stubFor(WireMock.get(WireMock.urlPathEqualTo("/openapi/v1/models"))
-                .withQueryParam("search", WireMock.equalTo("qwen"))
-                .willReturn(json(200, fixture("ms-openapi-search-qwen.json"))));
     }
 
     public static WireMockServer server() {
         return server;
     }
 
-    /** A fixture file from {@code src/test/resources/hubs/}. */
+    /** A fixture file from {@code hub-stubs/__files/}. */
     public static String fixture(String name) {
-        try (InputStream in = HubStubs.class.getResourceAsStream("/hubs/" + name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no fixture " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            return Files.readString(ROOT.resolve("__files").resolve(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

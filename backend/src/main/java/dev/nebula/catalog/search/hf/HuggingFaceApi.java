@@ -1,17 +1,27 @@
 package dev.nebula.catalog.search.hf;
 
+import dev.nebula.catalog.outbound.RequestIdHeader;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MultivaluedMap;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.io.InputStream;
 
-/** Hugging Face Hub endpoints as the REST client sees them. Only {@link HuggingFaceClient} uses this. */
+/**
+ * Hugging Face Hub endpoints as the REST client sees them. Only {@link HuggingFaceClient} uses this. Configured as
+ * {@code quarkus.rest-client.huggingface.*}; its URL is {@code catalog.hubs.huggingface.endpoint}. Every status is
+ * mapped by the client itself (the default exception mapper is off), bodies are read with a cap.
+ */
+@RegisterRestClient(configKey = "huggingface")
+@RegisterProvider(RequestIdHeader.class)
+@RegisterProvider(HuggingFaceHeaders.class)
 @Path("")
 interface HuggingFaceApi {
 

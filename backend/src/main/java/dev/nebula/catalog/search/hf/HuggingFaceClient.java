@@ -7,24 +7,22 @@ import dev.nebula.catalog.search.HubCalls;
 import dev.nebula.catalog.search.HubException;
 import dev.nebula.catalog.search.HubGuard;
 import dev.nebula.catalog.search.HubHealth;
+import dev.nebula.catalog.search.HubLink;
 import dev.nebula.catalog.search.Normalize;
 import dev.nebula.catalog.search.Provider;
 import dev.nebula.catalog.search.SearchMetrics;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedMap;
-import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import java.io.InputStream;
 import java.time.Duration;
-import java.util.function.Function;
 
 /**
- * The one bean that talks to Hugging Face. Its own HTTP client (so its pool and circuit are HF's alone), base URL
- * from configuration only, one retry for connection errors and 5xx, every attempt bounded in time. Callers get
- * parsed JSON or a {@link HubException}; no HTTP detail leaves this class.
+ * The one bean that talks to Hugging Face, through the declarative {@link HuggingFaceApi} (its own HTTP client, so its
+ * pool and circuit are HF's alone; base URL from configuration only). One retry for connection errors and 5xx, every
+ * attempt bounded in time ({@link HubGuard}). Callers get parsed JSON or a {@link HubException}; no HTTP detail
+ * leaves this class.
  */
 @ApplicationScoped
 public class HuggingFaceClient {
@@ -32,39 +30,24 @@ public class HuggingFaceClient {
     private static final Provider HF = Provider.HUGGINGFACE;
     private static final String INVALID_TOKEN_HINTS = "(?is).*(invalid credentials|token signature|expired).*";
 
-    @Inject
-    CatalogConfig config;
+    private final HuggingFaceApi api;
+    private final HubLink link;
 
-    @Inject
-    HubHealth health;
-
-    @Inject
-    SearchMetrics metrics;
-
-    private HuggingFaceApi api;
-    private String endpoint;
-    private boolean tokenConfigured;
-    private HubGuard guard;
-
-    @PostConstruct
-    void init() {
-        CatalogConfig.Hub hub = config.hubs().huggingface();
-        endpoint = Normalize.endpoint(hub.endpoint());
-        guard = new HubGuard(HF, config.search().circuitRequestVolume(), config.search().circuitOpenFor());
-        tokenConfigured = hub.token().filter(t -> !t.isBlank()).isPresent();
-        api = HubCalls.client(HuggingFaceApi.class, HF, endpoint, hub, config.search().userAgent());
+    HuggingFaceClient(@RestClient HuggingFaceApi api, CatalogConfig config, HubHealth health, SearchMetrics metrics) {
+        this.api = api;
+        this.link = new HubLink(HF, config, health, metrics);
     }
 
     /** The configured endpoint without trailing slash; hub links shown to users are built from it. */
     public String endpoint() {
-        return endpoint;
+        return link.endpoint();
     }
 
     Uni<HfListing> models(MultivaluedMap<String, String> query) {
-        Duration budget = config.hubs().huggingface().searchTimeout();
-        return guard.call(() -> call(api.models(query), HubAnswer.SEARCH_CAP, budget, response -> {
+        Duration budget = link.settings().searchTimeout();
+        return link.guarded(() -> link.attempt(api.models(query), HubAnswer.SEARCH_CAP, budget, response -> {
             if (response.status() == 401) {
-                throw tokenConfigured ? HubException.tokenInvalid(HF) : HubCalls.commonFailure(HF, response);
+                throw link.tokenConfigured() ? HubException.tokenInvalid(HF) : HubCalls.commonFailure(HF, response);
             }
             if (response.status() != 200) {
                 throw HubCalls.commonFailure(HF, response);
@@ -84,26 +67,9 @@ public class HuggingFaceClient {
 
     /** Model info with per-file sizes ({@code blobs=true}). */
     Uni<JsonNode> model(String owner, String name) {
-        Duration budget = config.hubs().huggingface().metadataTimeout();
-        return guard.call(() -> call(api.model(owner, name, true), HubAnswer.METADATA_CAP, budget, response -> {
-            int status = response.status();
-            if (status == 401 || status == 404) {
-                // anonymous callers get 401 for missing and private repos alike; only a bad token is our problem
-                String message = HubCalls.hubMessage(response);
-                if (status == 401 && message != null && message.matches(INVALID_TOKEN_HINTS)) {
-                    throw HubException.tokenInvalid(HF);
-                }
-                throw HubException.notFound(HF, owner + "/" + name);
-            }
-            if (status != 200) {
-                throw HubCalls.commonFailure(HF, response);
-            }
-            JsonNode info = HubCalls.json(HF, response.body());
-            if (!info.isObject() || Normalize.text(info, "id") == null) {
-                throw HubException.badResponse(HF, "model info without an id.");
-            }
-            return info;
-        }));
+        Duration budget = link.settings().metadataTimeout();
+        return link.guarded(() -> link.attempt(api.model(owner, name, true), HubAnswer.METADATA_CAP, budget,
+                response -> modelInfo(response, owner + "/" + name, "id")));
     }
 
     /**
@@ -111,37 +77,35 @@ public class HuggingFaceClient {
      * file list). One attempt, outside the breaker's retry: background checks count every call they make.
      */
     Uni<JsonNode> revision(String owner, String name) {
-        Duration budget = config.hubs().huggingface().metadataTimeout();
-        return call(api.modelFields(owner, name, java.util.List.of("sha", "lastModified")), HubAnswer.SEARCH_CAP, budget,
-                response -> {
-                    int status = response.status();
-                    if (status == 401 || status == 404) {
-                        String message = HubCalls.hubMessage(response);
-                        if (status == 401 && message != null && message.matches(INVALID_TOKEN_HINTS)) {
-                            throw HubException.tokenInvalid(HF);
-                        }
-                        throw HubException.notFound(HF, owner + "/" + name);
-                    }
-                    if (status != 200) {
-                        throw HubCalls.commonFailure(HF, response);
-                    }
-                    JsonNode info = HubCalls.json(HF, response.body());
-                    if (!info.isObject() || Normalize.text(info, "sha") == null) {
-                        throw HubException.badResponse(HF, "model info without a sha.");
-                    }
-                    return info;
-                });
+        return link.attempt(api.modelFields(owner, name, java.util.List.of("sha", "lastModified")), HubAnswer.SEARCH_CAP,
+                link.settings().metadataTimeout(), response -> modelInfo(response, owner + "/" + name, "sha"));
     }
 
     /** The model card text, or null: the card is a nicety, so any failure here is swallowed. */
     Uni<String> readme(String owner, String name, String revision) {
-        Duration budget = config.hubs().huggingface().metadataTimeout();
-        return HubCalls.attempt(HF, api.readme(owner, name, revision), HubAnswer.README_CAP, budget, metrics, null,
+        return link.attemptAside(api.readme(owner, name, revision), HubAnswer.README_CAP, link.settings().metadataTimeout(),
                         response -> response.status() == 200 ? response.body() : null)
                 .onFailure().recoverWithNull();
     }
 
-    private <T> Uni<T> call(Uni<RestResponse<InputStream>> call, long cap, Duration budget, Function<HubAnswer, T> reader) {
-        return HubCalls.attempt(HF, call, cap, budget, metrics, health, reader);
+    /** A model info answer that must carry {@code field}; missing and private repos are 404 to our caller. */
+    private static JsonNode modelInfo(HubAnswer response, String id, String field) {
+        int status = response.status();
+        if (status == 401 || status == 404) {
+            // anonymous callers get 401 for missing and private repos alike; only a bad token is our problem
+            String message = HubCalls.hubMessage(response);
+            if (status == 401 && message != null && message.matches(INVALID_TOKEN_HINTS)) {
+                throw HubException.tokenInvalid(HF);
+            }
+            throw HubException.notFound(HF, id);
+        }
+        if (status != 200) {
+            throw HubCalls.commonFailure(HF, response);
+        }
+        JsonNode info = HubCalls.json(HF, response.body());
+        if (!info.isObject() || Normalize.text(info, field) == null) {
+            throw HubException.badResponse(HF, "model info without " + (field.equals("id") ? "an id." : "a " + field + "."));
+        }
+        return info;
     }
 }

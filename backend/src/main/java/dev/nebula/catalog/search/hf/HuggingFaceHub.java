@@ -2,6 +2,7 @@ package dev.nebula.catalog.search.hf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nebula.catalog.config.CatalogConfig;
+import dev.nebula.catalog.search.HubCalls;
 import dev.nebula.catalog.search.HubException;
 import dev.nebula.catalog.search.HubPage;
 import dev.nebula.catalog.search.HubRevision;
@@ -13,9 +14,7 @@ import dev.nebula.catalog.search.SearchItem;
 import dev.nebula.catalog.search.SearchQuery;
 import dev.nebula.catalog.web.ApiException;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -38,17 +37,19 @@ public class HuggingFaceHub implements ModelHub {
      */
     static final int MAX_WALK = 4;
 
-    @Inject
-    HuggingFaceClient client;
+    private static final Provider HF = Provider.HUGGINGFACE;
 
-    @Inject
-    CatalogConfig config;
+    /** A list nobody paged through for this long is forgotten: paging it again walks from page 1. */
+    static final Duration CHAIN_IDLE = Duration.ofMinutes(30);
 
-    private CursorChains chains;
+    private final HuggingFaceClient client;
+    private final CatalogConfig.Hub settings;
+    private final CursorChains chains;
 
-    @PostConstruct
-    void init() {
-        chains = new CursorChains(config.search().cacheEntries());
+    HuggingFaceHub(HuggingFaceClient client, CatalogConfig config) {
+        this.client = client;
+        this.settings = config.hubs().huggingface();
+        this.chains = new CursorChains(config.search().cacheEntries(), CHAIN_IDLE);
     }
 
     @Override
@@ -67,7 +68,7 @@ public class HuggingFaceHub implements ModelHub {
     public Uni<ModelMetadata> metadata(String modelId) {
         String owner = Normalize.owner(modelId);
         String name = Normalize.name(modelId);
-        return withinBudget(client.model(owner, name), config.hubs().huggingface().metadataTimeout()).chain(info -> {
+        return HubCalls.within(HF, client.model(owner, name), settings.metadataTimeout()).chain(info -> {
             String sha = Normalize.text(info, "sha");
             Uni<String> card = sha != null && hasReadme(info) ? client.readme(owner, name, sha) : Uni.createFrom().nullItem();
             return card.map(readme -> HuggingFaceMapper.metadata(info, readme, client.endpoint()));
@@ -106,7 +107,7 @@ public class HuggingFaceHub implements ModelHub {
     }
 
     private Uni<HubPage> fetch(SearchQuery query, int page, MultivaluedMap<String, String> params) {
-        return withinBudget(client.models(params), config.hubs().huggingface().searchTimeout()).map(listing -> {
+        return HubCalls.within(HF, client.models(params), settings.searchTimeout()).map(listing -> {
             if (listing.next() != null) {
                 chains.put(query.listKey(), page + 1, listing.next());
             }
@@ -137,11 +138,6 @@ public class HuggingFaceHub implements ModelHub {
         }
         EXPAND.forEach(field -> params.add("expand[]", field));
         return params;
-    }
-
-    /** The whole call, retry included, stays within {@code budget}; */
-    private <T> Uni<T> withinBudget(Uni<T> call, Duration budget) {
-        return call.ifNoItem().after(budget).failWith(() -> HubException.timeout(Provider.HUGGINGFACE, budget));
     }
 
     private static ApiException tooDeep(int page, int furthest) {

@@ -1,5 +1,6 @@
 package dev.nebula.catalog.search.modelscope;
 
+import dev.nebula.catalog.outbound.RequestIdHeader;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -9,13 +10,22 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import java.io.InputStream;
 import java.util.Map;
 
-/** ModelScope endpoints as the REST client sees them. Only {@link ModelScopeClient} uses this. */
+/**
+ * ModelScope endpoints as the REST client sees them. Only {@link ModelScopeClient} uses this. Configured as
+ * {@code quarkus.rest-client.modelscope.*}; its URL is {@code catalog.hubs.modelscope.endpoint}. Every status is
+ * mapped by the client itself (the default exception mapper is off), bodies are read with a cap.
+ */
+@RegisterRestClient(configKey = "modelscope")
+@RegisterProvider(RequestIdHeader.class)
+@RegisterProvider(ModelScopeHeaders.class)
 @Path("")
 interface ModelScopeApi {
 

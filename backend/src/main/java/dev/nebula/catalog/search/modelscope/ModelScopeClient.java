@@ -5,22 +5,18 @@ import dev.nebula.catalog.config.CatalogConfig;
 import dev.nebula.catalog.search.HubAnswer;
 import dev.nebula.catalog.search.HubCalls;
 import dev.nebula.catalog.search.HubException;
-import dev.nebula.catalog.search.HubGuard;
 import dev.nebula.catalog.search.HubHealth;
+import dev.nebula.catalog.search.HubLink;
 import dev.nebula.catalog.search.Normalize;
 import dev.nebula.catalog.search.Provider;
 import dev.nebula.catalog.search.SearchMetrics;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedMap;
-import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The one bean that talks to ModelScope (own HTTP client, circuit and retry, separate from Hugging Face's).
@@ -33,36 +29,21 @@ public class ModelScopeClient {
     /** Business code of "record not found" on detail and file-tree calls. */
     private static final long NOT_FOUND_CODE = 10010205001L;
 
-    @Inject
-    CatalogConfig config;
+    private final ModelScopeApi api;
+    private final HubLink link;
 
-    @Inject
-    HubHealth health;
-
-    @Inject
-    SearchMetrics metrics;
-
-    private ModelScopeApi api;
-    private String endpoint;
-    private boolean tokenConfigured;
-    private HubGuard guard;
-
-    @PostConstruct
-    void init() {
-        CatalogConfig.Hub hub = config.hubs().modelscope();
-        endpoint = Normalize.endpoint(hub.endpoint());
-        guard = new HubGuard(MS, config.search().circuitRequestVolume(), config.search().circuitOpenFor());
-        tokenConfigured = hub.token().filter(t -> !t.isBlank()).isPresent();
-        api = HubCalls.client(ModelScopeApi.class, MS, endpoint, hub, config.search().userAgent());
+    ModelScopeClient(@RestClient ModelScopeApi api, CatalogConfig config, HubHealth health, SearchMetrics metrics) {
+        this.api = api;
+        this.link = new HubLink(MS, config, health, metrics);
     }
 
     public String endpoint() {
-        return endpoint;
+        return link.endpoint();
     }
 
     /** {@code data} of the OpenAPI envelope ({@code models}, {@code total_count}, …). */
     Uni<JsonNode> openapiSearch(MultivaluedMap<String, String> query) {
-        return guard.call(() -> call(api.openapiModels(query), HubAnswer.SEARCH_CAP, searchBudget(), response -> {
+        return link.guarded(() -> link.attempt(api.openapiModels(query), HubAnswer.SEARCH_CAP, searchBudget(), response -> {
             JsonNode root = searchBody(response);
             JsonNode data = root.get("data");
             if (!Normalize.bool(root, "success") || data == null || !data.isObject()) {
@@ -74,7 +55,7 @@ public class ModelScopeClient {
 
     /** {@code Data.Model} of the dolphin envelope ({@code Models}, {@code TotalCount}). */
     Uni<JsonNode> dolphinSearch(Map<String, Object> body) {
-        return guard.call(() -> call(api.dolphinModels(body), HubAnswer.SEARCH_CAP, searchBudget(), response -> {
+        return link.guarded(() -> link.attempt(api.dolphinModels(body), HubAnswer.SEARCH_CAP, searchBudget(), response -> {
             JsonNode root = searchBody(response);
             JsonNode data = root.path("Data").path("Model");
             if (!Normalize.bool(root, "Success") || !data.isObject()) {
@@ -86,12 +67,13 @@ public class ModelScopeClient {
 
     /** {@code Data} of the legacy model detail. */
     Uni<JsonNode> model(String owner, String name) {
-        return guard.call(() -> call(api.model(owner, name), HubAnswer.METADATA_CAP, metadataBudget(), response -> repoData(response, owner + "/" + name)));
+        return link.guarded(() -> link.attempt(api.model(owner, name), HubAnswer.METADATA_CAP, metadataBudget(),
+                response -> repoData(response, owner + "/" + name)));
     }
 
     /** {@code Data} of the file list at the default branch ({@code Files}, {@code LatestCommitter}). */
     Uni<JsonNode> files(String owner, String name) {
-        return guard.call(() -> call(api.files(owner, name, "master", "True"), HubAnswer.METADATA_CAP, metadataBudget(),
+        return link.guarded(() -> link.attempt(api.files(owner, name, "master", "True"), HubAnswer.METADATA_CAP, metadataBudget(),
                 response -> repoData(response, owner + "/" + name)));
     }
 
@@ -100,7 +82,7 @@ public class ModelScopeClient {
      * outside the breaker's retry: background checks count every call they make.
      */
     Uni<JsonNode> latestCommit(String owner, String name) {
-        return call(api.files(owner, name, "master", "True"), HubAnswer.METADATA_CAP, metadataBudget(), response -> {
+        return link.attempt(api.files(owner, name, "master", "True"), HubAnswer.METADATA_CAP, metadataBudget(), response -> {
             JsonNode commit = repoData(response, owner + "/" + name).get("LatestCommitter");
             if (commit == null || Normalize.text(commit, "Id") == null) {
                 throw HubException.badResponse(MS, "a file list without its latest commit.");
@@ -111,7 +93,7 @@ public class ModelScopeClient {
 
     private JsonNode searchBody(HubAnswer response) {
         if (response.status() == 401 || response.status() == 403) {
-            throw tokenConfigured ? HubException.tokenInvalid(MS) : HubCalls.commonFailure(MS, response);
+            throw link.tokenConfigured() ? HubException.tokenInvalid(MS) : HubCalls.commonFailure(MS, response);
         }
         if (response.status() != 200) {
             throw HubCalls.commonFailure(MS, response);
@@ -126,7 +108,7 @@ public class ModelScopeClient {
     /** Repo-scoped calls: a missing or inaccessible model is a 404 for our caller, whatever way ModelScope says it. */
     private JsonNode repoData(HubAnswer response, String id) {
         int status = response.status();
-        if (status == 404 || ((status == 401 || status == 403) && !tokenConfigured)) {
+        if (status == 404 || ((status == 401 || status == 403) && !link.tokenConfigured())) {
             throw HubException.notFound(MS, id);
         }
         if (status == 401 || status == 403) {
@@ -149,14 +131,10 @@ public class ModelScopeClient {
     }
 
     private Duration searchBudget() {
-        return config.hubs().modelscope().searchTimeout();
+        return link.settings().searchTimeout();
     }
 
     private Duration metadataBudget() {
-        return config.hubs().modelscope().metadataTimeout();
-    }
-
-    private <T> Uni<T> call(Uni<RestResponse<InputStream>> call, long cap, Duration budget, Function<HubAnswer, T> reader) {
-        return HubCalls.attempt(MS, call, cap, budget, metrics, health, reader);
+        return link.settings().metadataTimeout();
     }
 }

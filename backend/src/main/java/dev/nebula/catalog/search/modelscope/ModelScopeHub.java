@@ -2,6 +2,7 @@ package dev.nebula.catalog.search.modelscope;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nebula.catalog.config.CatalogConfig;
+import dev.nebula.catalog.search.HubCalls;
 import dev.nebula.catalog.search.HubException;
 import dev.nebula.catalog.search.HubPage;
 import dev.nebula.catalog.search.HubRevision;
@@ -17,7 +18,6 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -39,11 +39,15 @@ public class ModelScopeHub implements ModelHub {
     /** The OpenAPI serves at most this many results of one query (page_number × page_size). */
     static final int OPENAPI_MAX_RESULTS = 3000;
 
-    @Inject
-    ModelScopeClient client;
+    private static final Provider MS = Provider.MODELSCOPE;
 
-    @Inject
-    CatalogConfig config;
+    private final ModelScopeClient client;
+    private final CatalogConfig.Hub settings;
+
+    ModelScopeHub(ModelScopeClient client, CatalogConfig config) {
+        this.client = client;
+        this.settings = config.hubs().modelscope();
+    }
 
     @Override
     public Provider provider() {
@@ -55,7 +59,7 @@ public class ModelScopeHub implements ModelHub {
         if (query.sort() == SearchSort.TRENDING) {
             throw ApiException.badRequest("sort", "ModelScope has no trending order; use downloads, likes or updated.");
         }
-        boolean dolphinFirst = "dolphin".equalsIgnoreCase(config.hubs().modelscope().searchApi());
+        boolean dolphinFirst = "dolphin".equalsIgnoreCase(settings.searchApi());
         Uni<HubPage> primary = dolphinFirst ? dolphin(query) : openapi(query);
         return primary.onFailure(ModelScopeHub::worthFallback).recoverWithUni(e -> {
             Log.warnf("ModelScope %s search failed (%s); trying the %s surface", dolphinFirst ? "dolphin" : "OpenAPI",
@@ -68,10 +72,11 @@ public class ModelScopeHub implements ModelHub {
     public Uni<ModelMetadata> metadata(String modelId) {
         String owner = Normalize.owner(modelId);
         String name = Normalize.name(modelId);
-        Duration budget = config.hubs().modelscope().metadataTimeout();
+        Duration budget = settings.metadataTimeout();
         // Both calls usually fail together (a missing model): collect both failures and report the first, instead of
         // failing fast and leaving Mutiny to log the second as a dropped ERROR.
-        return Uni.combine().all().unis(withinBudget(client.model(owner, name), budget), withinBudget(client.files(owner, name), budget))
+        return Uni.combine().all().unis(HubCalls.within(MS, client.model(owner, name), budget),
+                        HubCalls.within(MS, client.files(owner, name), budget))
                 .collectFailures().asTuple()
                 .onFailure(CompositeException.class).transform(e -> ((CompositeException) e).getCauses().get(0))
                 .map(t -> ModelScopeMapper.metadata(t.getItem1(), t.getItem2(), client.endpoint()));
@@ -98,7 +103,7 @@ public class ModelScopeHub implements ModelHub {
         if (query.task() != null) {
             params.add("filter.task", query.task());
         }
-        return withinBudget(client.openapiSearch(params), config.hubs().modelscope().searchTimeout())
+        return HubCalls.within(MS, client.openapiSearch(params), settings.searchTimeout())
                 .map(data -> page(query, data.get("models"), Normalize.count(data, "total_count"), OPENAPI_MAX_RESULTS,
                         ModelScopeMapper::openapiItem));
     }
@@ -117,7 +122,7 @@ public class ModelScopeHub implements ModelHub {
         body.put("Criterion", query.task() == null ? List.of() : List.of(Map.of("category", "tasks",
                 "predicate", "contains", "values", List.of(query.task()), "sub_values", List.of())));
         body.put("SingleCriterion", List.of());
-        return withinBudget(client.dolphinSearch(body), config.hubs().modelscope().searchTimeout())
+        return HubCalls.within(MS, client.dolphinSearch(body), settings.searchTimeout())
                 .map(data -> page(query, data.get("Models"), Normalize.count(data, "TotalCount"), Integer.MAX_VALUE,
                         ModelScopeMapper::dolphinItem));
     }
@@ -143,9 +148,5 @@ public class ModelScopeHub implements ModelHub {
     private static boolean worthFallback(Throwable e) {
         return e instanceof HubException.Unavailable
                 || (e instanceof HubException h && ("hub_bad_response".equals(h.code()) || "hub_rejected".equals(h.code())));
-    }
-
-    private static <T> Uni<T> withinBudget(Uni<T> call, Duration budget) {
-        return call.ifNoItem().after(budget).failWith(() -> HubException.timeout(Provider.MODELSCOPE, budget));
     }
 }
