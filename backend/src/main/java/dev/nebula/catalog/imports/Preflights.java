@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the operator should know before a model is created: does the hub have it (and at which revision, how big),
@@ -100,7 +101,7 @@ public class Preflights {
         } catch (RuntimeException e) {
             throw e instanceof ApiException api ? api : NebulaFailures.toApi(e);
         }
-        if (ImportService.uids(models).contains(uid)) {
+        if (uidsOf(models).contains(uid)) {
             return new ImportApi.UidCheck(uid, false, Notice.of("model_uid_taken", "A model with uid '" + uid
                     + "' already exists in Nebula.", "model_uid", uid));
         }
@@ -143,7 +144,7 @@ public class Preflights {
     }
 
     private Checked check(ImportApi.ImportRequest request, String nebulaToken, ClusterRead cluster) {
-        Provider provider = Provider.parse(request.provider(), "provider");
+        Provider provider = request.provider();
         Optional<ModelMetadata> hub = search.metadata(provider, request.model_id());
         List<NebulaDtos.ModelView> models = cluster.models();
         NebulaDtos.CacheSummary cache = cluster.cache();
@@ -157,10 +158,10 @@ public class Preflights {
             blocking.add(Notice.of("nebula_unreachable", "Nebula cannot be read right now, so it is unknown whether "
                     + "the cluster already holds this model or has room for it; the download is blocked until it answers."));
         }
-        Set<String> uids = ImportService.uids(models);
+        Set<String> uids = uidsOf(models);
         if (hub.isEmpty()) {
             blocking.add(Notice.of("hub_model_not_found", request.model_id() + " does not exist on "
-                    + label(provider) + " (or it is private and no token is configured).",
+                    + provider.label() + " (or it is private and no token is configured).",
                     "model_id", request.model_id(), "hub", provider.wire()));
         }
         hub.flatMap(m -> unsupportedRevision(provider, request.revision(), m)).ifPresent(blocking::add);
@@ -170,12 +171,12 @@ public class Preflights {
             blocking.add(Notice.of("model_exists", "A model with uid '" + request.model_uid()
                     + "' already exists in Nebula.", "model_uid", request.model_uid()));
         }
-        boolean tokenSet = token(provider);
+        boolean tokenSet = provider.hasToken(config);
         hub.filter(m -> (m.gated() || m.private_()) && !tokenSet).ifPresent(m -> blocking.add(Notice.of(
                 "hub_token_required", request.model_id() + " is " + (m.gated() ? "gated" : "private") + " on "
-                + label(provider) + ": set " + tokenVariable(provider) + " to a token whose account has been granted "
+                + provider.label() + ": set " + provider.tokenVariable() + " to a token whose account has been granted "
                 + "access, restart the service, and try again.", "model_id", request.model_id(), "hub", provider.wire(),
-                "access", m.gated() ? "gated" : "private", "variable", tokenVariable(provider))));
+                "access", m.gated() ? "gated" : "private", "variable", provider.tokenVariable())));
         List<ImportApi.Registered> registered = models.stream()
                 .filter(m -> request.model_id().equals(m.model_name()))
                 .map(m -> new ImportApi.Registered(m.model_uid(), m.model_name(), m.state())).toList();
@@ -237,7 +238,7 @@ public class Preflights {
      */
     private Optional<ImportRecord> earlierImport(ImportApi.ImportRequest request, List<NebulaDtos.ModelView> models,
                                                  java.time.OffsetDateTime listedAt) {
-        Optional<ImportRecord> live = records.live(request.provider(), request.model_id(), request.model_uid());
+        Optional<ImportRecord> live = records.live(request.provider().wire(), request.model_id(), request.model_uid());
         if (live.isEmpty()) {
             return live;
         }
@@ -262,7 +263,7 @@ public class Preflights {
         if (revision == null) {
             return Optional.empty();
         }
-        String branch = provider == Provider.HUGGINGFACE ? "main" : "master";
+        String branch = provider.defaultBranch();
         String sha = hub.revision() == null ? "" : hub.revision().toLowerCase();
         String asked = revision.toLowerCase();
         if (asked.equals(branch) || (asked.length() >= 7 && sha.startsWith(asked))) {
@@ -274,16 +275,7 @@ public class Preflights {
                 "model_id", hub.id(), "branch", branch, "sha", sha, "revision", revision));
     }
 
-    private boolean token(Provider provider) {
-        CatalogConfig.Hub hub = provider == Provider.HUGGINGFACE ? config.hubs().huggingface() : config.hubs().modelscope();
-        return hub.token().filter(t -> !t.isBlank()).isPresent();
-    }
-
-    private static String label(Provider provider) {
-        return provider == Provider.HUGGINGFACE ? "Hugging Face" : "ModelScope";
-    }
-
-    private static String tokenVariable(Provider provider) {
-        return provider == Provider.HUGGINGFACE ? "HF_TOKEN" : "MODELSCOPE_TOKEN";
+    private static Set<String> uidsOf(List<NebulaDtos.ModelView> models) {
+        return models.stream().map(NebulaDtos.ModelView::model_uid).collect(Collectors.toSet());
     }
 }

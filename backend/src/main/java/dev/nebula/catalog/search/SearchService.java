@@ -72,7 +72,7 @@ public class SearchService {
 
     /** The same for {@link #metadataOf}. */
     public boolean metadataFromCache(Provider provider, String modelId) {
-        return metadata.holds(provider.wire() + "/" + SearchRequestLimits.modelId(modelId));
+        return metadata.holds(provider.wire() + "/" + modelId);
     }
 
     private static SearchQuery resolve(SearchQuery requested, String cursor) {
@@ -89,15 +89,17 @@ public class SearchService {
                 .ifNoItem().after(deadline).failWith(() -> HubException.timeout(query.provider(), deadline))
                 .map(page -> new SearchPage(query.provider().wire(), query.page(), query.limit(),
                         withHoldings(query.provider(), page.items()), page.hasMore(), page.total(),
-                        page.hasMore() && query.page() < SearchRequestLimits.MAX_PAGE ? SearchCursor.next(query) : null))
+                        page.hasMore() && query.page() < SearchQuery.MAX_PAGE ? SearchCursor.next(query) : null))
                 .invoke(() -> metrics.search(query.provider(), "ok", System.nanoTime() - started))
                 .onFailure().invoke(e -> metrics.search(query.provider(),
                         e instanceof ApiException a ? a.code() : "internal_error", System.nanoTime() - started));
     }
 
-    /** Metadata of {@code owner/name}; fails with a 404 {@link HubException} when the hub has no such model. */
-    public Uni<ModelMetadata> metadataOf(Provider provider, String modelId) {
-        String id = SearchRequestLimits.modelId(modelId);
+    /**
+     * Metadata of {@code owner/name}, an id the contract allowed (a path, an import's {@code model_id}); fails with a
+     * 404 {@link HubException} when the hub has no such model.
+     */
+    public Uni<ModelMetadata> metadataOf(Provider provider, String id) {
         ModelHub hub = hubFor(provider);
         Duration deadline = config.search().requestDeadline();
         return metadata.get(provider.wire() + "/" + id, () -> hub.metadata(id))
@@ -105,11 +107,10 @@ public class SearchService {
     }
 
     /**
-     * The default branch's current commit of {@code owner/name}, in one hub call and never from a cache: for the
+     * The default branch's current commit of {@code owner/name} (an id an import's {@code model_id} may be), in one hub call and never from a cache: for the
      * background check of imported models, which keeps its own record of when it asked.
      */
-    public Uni<HubRevision> latestRevision(Provider provider, String modelId) {
-        String id = SearchRequestLimits.modelId(modelId);
+    public Uni<HubRevision> latestRevision(Provider provider, String id) {
         ModelHub hub = hubFor(provider);
         Duration deadline = config.search().requestDeadline();
         return hub.latestRevision(id).ifNoItem().after(deadline).failWith(() -> HubException.timeout(provider, deadline));
@@ -121,8 +122,7 @@ public class SearchService {
      * rate limits, bad token) is thrown as {@link HubException} so the caller can tell "absent" from "unknown".
      */
     public Optional<ModelMetadata> metadata(Provider provider, String modelId) {
-        Duration budget = provider == Provider.HUGGINGFACE ? config.hubs().huggingface().metadataTimeout()
-                : config.hubs().modelscope().metadataTimeout();
+        Duration budget = provider.settings(config).metadataTimeout();
         return metadataOf(provider, modelId)
                 .ifNoItem().after(budget.multipliedBy(2)).failWith(() -> HubException.timeout(provider, budget))
                 .map(Optional::of)
