@@ -58,7 +58,7 @@ export function ImportFields({ form, idBase }: { form: ImportForm; idBase: strin
           {(describedBy, invalid) => (
             <Select
               id={`${idBase}-engine`}
-              value={form.engine}
+              value={form.engine ?? ''}
               onChange={(e) => form.setEngine(e.target.value as EngineType)}
               aria-invalid={invalid}
               aria-describedby={describedBy}
