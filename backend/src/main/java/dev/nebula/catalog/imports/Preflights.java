@@ -37,6 +37,8 @@ public class Preflights {
     private static final Duration NEBULA_WAIT = Duration.ofSeconds(10);
     /** Above this, a node's disk gets a warning: model caches grow, and a full disk stops every download on it. */
     static final double NEARLY_FULL_PERCENT = 85.0;
+    /** Suffixes tried for a free uid: far more imports of one model than anyone makes on purpose. */
+    static final int MAX_SUFFIX = 20;
 
     @Inject
     SearchService search;
@@ -213,10 +215,7 @@ public class Preflights {
         if (FitEstimator.WARN.contains(gpuFit.verdict().code())) {
             warnings.add(gpuFit.verdict().notice()); // an estimate: the operator decides
         }
-        String suggested = request.model_uid() != null ? request.model_uid() : ModelUids.fromModelId(request.model_id());
-        for (int attempt = 1; request.model_uid() == null && uids.contains(suggested) && attempt < 20; attempt++) {
-            suggested = ModelUids.withSuffix(ModelUids.fromModelId(request.model_id()), attempt);
-        }
+        String suggested = request.model_uid() != null ? request.model_uid() : freeUid(request.model_id(), uids);
         ImportApi.Preflight preflight = new ImportApi.Preflight(provider.wire(), request.model_id(), hub.isPresent(),
                 hub.map(ModelMetadata::revision).orElse(null), size, size == null ? null : "files",
                 hub.map(ModelMetadata::gated).orElse(false), hub.map(ModelMetadata::private_).orElse(false),
@@ -273,6 +272,19 @@ public class Preflights {
                 + branch + ") of " + hub.id() + ", now at " + (sha.isEmpty() ? "an unknown commit" : sha)
                 + "; it cannot fetch revision '" + revision + "'. Leave the revision empty to import the default branch.",
                 "model_id", hub.id(), "branch", branch, "sha", sha, "revision", revision));
+    }
+
+    /**
+     * The uid Nebula would give {@code modelId}, moved aside with {@code -2}, {@code -3}, ... while a model has it;
+     * after {@link #MAX_SUFFIX} tries the last one is suggested anyway (Nebula then refuses the create: model_exists).
+     */
+    static String freeUid(String modelId, Set<String> taken) {
+        String base = ModelUids.fromModelId(modelId);
+        String uid = base;
+        for (int attempt = 1; taken.contains(uid) && attempt < MAX_SUFFIX; attempt++) {
+            uid = ModelUids.withSuffix(base, attempt);
+        }
+        return uid;
     }
 
     private static Set<String> uidsOf(List<NebulaDtos.ModelView> models) {
