@@ -19,35 +19,33 @@ import java.util.UUID;
 /** Import hub models into the cluster, one or several: pre-flight, create, and read an import back. */
 public class ImportResource implements ImportEndpoints {
 
-    @Inject
-    ImportRequests requests;
+    private final ImportRequests requests;
+    private final Preflights preflights;
+    private final ImportService imports;
+    private final BatchImports batches;
+    private final HubQuota quota;
+    private final SearchService search;
+    private final CurrentVertxRequest http;
 
     @Inject
-    Preflights preflights;
-
-    @Inject
-    ImportService imports;
-
-    @Inject
-    BatchImports batches;
-
-    @Inject
-    HubQuota quota;
-
-    @Inject
-    SearchService search;
-
-    @Inject
-    CurrentVertxRequest http;
+    public ImportResource(ImportRequests requests, Preflights preflights, ImportService imports, BatchImports batches,
+                          HubQuota quota, SearchService search, CurrentVertxRequest http) {
+        this.requests = requests;
+        this.preflights = preflights;
+        this.imports = imports;
+        this.batches = batches;
+        this.quota = quota;
+        this.search = search;
+        this.http = http;
+    }
 
     @Override
     @RolesAllowed("operator")
     public ImportApi.Preflight preflightImport(ImportRequest body, String requestId) {
         ImportApi.ImportRequest request = requests.of(body);
-        HttpServerRequest caller = http.getCurrent().request();
-        quota.take(caller);
+        quota.take(caller());
         if (!search.metadataFromCache(request.provider(), request.model_id())) {
-            quota.takeSharedBlocking(caller); // the pre-flight will ask the hub
+            quota.takeSharedBlocking(caller()); // the pre-flight will ask the hub
         }
         return preflights.preflight(request);
     }
@@ -71,10 +69,7 @@ public class ImportResource implements ImportEndpoints {
     @RolesAllowed("operator")
     public ImportApi.BatchPreflight preflightImportBatch(BatchPreflightRequest body, String requestId) {
         List<ImportApi.ImportRequest> items = batches.requests(body);
-        HttpServerRequest caller = http.getCurrent().request();
-        for (int i = 0; i < items.size(); i++) {
-            quota.take(caller); // each item may reach a hub, like one pre-flight
-        }
+        items.forEach(item -> quota.take(caller())); // each item may reach a hub, like one pre-flight
         return batches.preflight(items);
     }
 
@@ -92,5 +87,9 @@ public class ImportResource implements ImportEndpoints {
             throw ApiException.notFound("No import with id " + id);
         }
         return ImportRecords.toApi(record);
+    }
+
+    private HttpServerRequest caller() {
+        return http.getCurrent().request();
     }
 }
