@@ -17,7 +17,7 @@ import jakarta.ws.rs.ext.Provider;
  * ({@code "2"} or {@code 1.5} for an integer, {@code "yes"} for a boolean, a number for a string) is a 400
  * {@code invalid_json} naming the field, never a guess. Jackson's defaults took the last duplicate, ignored trailing
  * garbage and coerced scalars. An explicit {@code null} is read as an absent field, so the contract's default applies
- * ({@code "replicas": null} is one replica). Only our API's bodies: Nebula's answers are read by the REST client's own
+ * ({@code "replicas": null} is one replica); a {@code null} in a list is of the wrong type (no list of ours holds one). Only our API's bodies: Nebula's answers are read by the REST client's own
  * mapper.
  */
 @Provider
@@ -31,7 +31,7 @@ public class StrictJson implements ContextResolver<ObjectMapper> {
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .setDefaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.SKIP));
+                .setDefaultSetterInfo(JsonSetter.Value.construct(Nulls.SKIP, Nulls.FAIL));
         for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
             strict.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
