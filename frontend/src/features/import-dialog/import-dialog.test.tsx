@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { TooltipProvider } from '@/components/ui/tooltip'
 import { makeItem } from '@/features/hub-search/test-data'
 import { I18nProvider } from '@/i18n'
-import { jsonResponse, stubFetch } from '@/test/render-app'
+import { jsonResponse, sampleCapabilities, signInAs, stubFetch } from '@/test/render-app'
 import { ImportDialog } from './import-dialog'
 import { Toaster } from '@/components/ui/toaster'
 import type { ImportResult, Preflight as PreflightResult } from '@/lib/types'
@@ -66,6 +66,8 @@ function routes({ preflight: pf = () => jsonResponse(preflight()), start = () =>
     const url = new URL(request.url)
     const path = url.pathname
     if (path === '/api/v2/catalog/import/uid-check') return uidCheck(url.searchParams.get('model_uid') ?? '')
+    // the engines and the replica limit the dialog offers are the installation's
+    if (path === '/api/v2/catalog/capabilities') return jsonResponse(sampleCapabilities)
     const text = await request.clone().text()
     const body = (text ? JSON.parse(text) : {}) as Record<string, unknown>
     if (path === '/api/v2/catalog/import/preflight') return pf(body)
@@ -75,6 +77,7 @@ function routes({ preflight: pf = () => jsonResponse(preflight()), start = () =>
 }
 
 function renderDialog(onImported = vi.fn(), onClose = vi.fn(), onShowExisting?: (uid: string) => void) {
+  signInAs('operator') // an operator's page knows the installation's engines (/capabilities)
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
   const ui = (key: string) => (
     <QueryClientProvider client={client}>

@@ -55,7 +55,7 @@ export function ImportDialog({
       {
         ...form.base,
         model_uid: form.uid,
-        engine_type: form.engine,
+        ...(form.engine ? { engine_type: form.engine } : {}),
         replicas: form.replicas,
         auto_start: form.autoStart,
         ...form.fitOverride.request,

@@ -60,8 +60,9 @@ export function ImportFields({ form, idBase }: { form: ImportForm; idBase: strin
 
 /** How the model runs: engine, replicas and whether it starts after the download (one model, or every model of a batch). */
 export interface RunSettings {
+  /** What this installation accepts (/capabilities); empty until it has answered. */
   engines: EngineType[]
-  engine: EngineType
+  engine: EngineType | undefined
   setEngine: (engine: EngineType) => void
   replicas: number
   setReplicas: (replicas: number) => void
@@ -79,7 +80,7 @@ export function RunFields({ idBase, settings: form, errors = {} }: { idBase: str
         {(describedBy, invalid) => (
           <Select
             id={`${idBase}-engine`}
-            value={form.engine}
+            value={form.engine ?? ''}
             onChange={(e) => form.setEngine(e.target.value as EngineType)}
             aria-invalid={invalid}
             aria-describedby={describedBy}

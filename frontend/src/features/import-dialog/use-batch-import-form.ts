@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { importRequestEngine_typeValues } from '@/api/schema'
 import { useCapabilities } from '@/features/capabilities/use-capabilities'
 import { useDebouncedValue } from '@/lib/use-debounced-value'
 import type { BatchImportItem, BatchPreflightItem, EngineType, ImportRequest, SearchItem } from '@/lib/types'
@@ -27,10 +26,14 @@ export interface BatchEntry {
  * idempotency key for the dialog's lifetime, so a repeated submission starts nothing twice.
  */
 export function useBatchImportForm(items: SearchItem[]) {
-  const caps = useCapabilities().data?.imports
-  const engines = (caps?.engine_types.length ? caps.engine_types : importRequestEngine_typeValues) as EngineType[]
+  const capabilities = useCapabilities()
+  const caps = capabilities.data?.imports
+  const capsSettled = !capabilities.isLoading
+  // what this installation accepts: the contract leaves engines and the replica limit to its configuration
+  const engines: EngineType[] = caps?.engine_types ?? []
   const maxReplicas = caps?.max_replicas ?? null
-  const [engine, setEngine] = useState<EngineType>(engines[0])
+  const [chosenEngine, setEngine] = useState<EngineType | null>(null)
+  const engine: EngineType | undefined = chosenEngine ?? engines[0]
   const [replicas, setReplicas] = useState(1)
   const [autoStart, setAutoStart] = useState(true)
   const [uids, setUids] = useState<Record<string, string>>({})
@@ -48,7 +51,7 @@ export function useBatchImportForm(items: SearchItem[]) {
     provider: item.provider,
     model_id: item.id,
     ...(uids[item.id] != null ? { model_uid: uids[item.id] } : {}),
-    engine_type: engine,
+    ...(engine ? { engine_type: engine } : {}),
     replicas: replicasOk ? replicas : 1,
     auto_start: autoStart,
     ...overrideOf(item.id).request,
@@ -56,8 +59,10 @@ export function useBatchImportForm(items: SearchItem[]) {
   const local = items.map((item) => (uids[item.id] != null ? validateUid(uids[item.id]) : null))
   const body = JSON.stringify(requests)
   const debounced = useDebouncedValue(body, PREFLIGHT_DEBOUNCE_MS)
-  // a uid that cannot be valid is not sent to the pre-flight (it would refuse the whole batch)
-  const preflight = usePreflightBatch(JSON.parse(debounced) as ImportRequest[], local.every((p) => p == null))
+  // a uid that cannot be valid is not sent to the pre-flight (it would refuse the whole batch), nor an engine the
+  // installation's answer is about to replace
+  const checked = JSON.parse(debounced) as ImportRequest[]
+  const preflight = usePreflightBatch(checked, local.every((p) => p == null) && capsSettled && checked.every((r) => r.engine_type === engine))
   const checking = preflight.isFetching || debounced !== body
   const answers = new Map((preflight.data?.items ?? []).map((a) => [a.model_id, a]))
 

@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { useCapabilities } from '@/features/capabilities/use-capabilities'
-import { importRequestEngine_typeValues } from '@/api/schema'
 import { useDebouncedValue } from '@/lib/use-debounced-value'
 import type { EngineType, ImportRequest, SearchItem } from '@/lib/types'
 import { useFitOverride } from './fit-override'
@@ -13,15 +12,19 @@ export type Field = (typeof FIELDS)[number]
 
 /**
  * The import dialog's state: the choices, what the service says about them (pre-flight, uid check) and whether they
- * can be submitted. Engines and the replica limit are what the service accepts (/capabilities), the contract's
- * engines until it has answered.
+ * can be submitted. Engines and the replica limit are what this installation accepts: the contract leaves them to its
+ * configuration, and /capabilities says them; the pre-flight waits for its answer (should it fail, the service's
+ * default engine, its first, applies).
  */
 export function useImportForm(item: SearchItem) {
-  const caps = useCapabilities().data?.imports
-  const engines = (caps?.engine_types.length ? caps.engine_types : importRequestEngine_typeValues) as EngineType[]
+  const capabilities = useCapabilities()
+  const caps = capabilities.data?.imports
+  const capsSettled = !capabilities.isLoading
+  const engines: EngineType[] = caps?.engine_types ?? []
   const maxReplicas = caps?.max_replicas ?? null
   const [uidInput, setUidInput] = useState<string | null>(null)
-  const [engine, setEngine] = useState<EngineType>(engines[0])
+  const [chosenEngine, setEngine] = useState<EngineType | null>(null)
+  const engine: EngineType | undefined = chosenEngine ?? engines[0]
   const [replicas, setReplicas] = useState(1)
   const [autoStart, setAutoStart] = useState(true)
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({})
@@ -35,13 +38,15 @@ export function useImportForm(item: SearchItem) {
   const checkBody = JSON.stringify({
     ...base,
     ...(uidInput != null ? { model_uid: uidInput } : {}),
-    engine_type: engine,
+    ...(engine ? { engine_type: engine } : {}),
     replicas: replicasOk ? replicas : 1,
     auto_start: autoStart,
     ...fitOverride.request,
   })
   const debouncedBody = useDebouncedValue(checkBody, PREFLIGHT_DEBOUNCE_MS)
-  const preflight = usePreflight(JSON.parse(debouncedBody) as ImportRequest, uidProblem == null)
+  const checked = JSON.parse(debouncedBody) as ImportRequest
+  // no pre-flight of an engine the installation's answer is about to replace
+  const preflight = usePreflight(checked, uidProblem == null && capsSettled && checked.engine_type === engine)
   const pf = preflight.data
   const uid = uidInput ?? pf?.suggested_uid ?? uidFromModelId(item.id)
 

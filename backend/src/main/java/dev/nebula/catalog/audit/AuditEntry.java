@@ -13,10 +13,6 @@ public record AuditEntry(String actor, String role, String clientAddress, String
     public record Target(String provider, String modelId, String modelUid) {
 
         public static final Target NONE = new Target(null, null, null);
-
-        public static Target uid(String uid) {
-            return new Target(null, null, uid);
-        }
     }
 
     public AuditEntry withTarget(Target other) {

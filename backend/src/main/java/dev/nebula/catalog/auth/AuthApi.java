@@ -6,9 +6,6 @@ public final class AuthApi {
     private AuthApi() {
     }
 
-    public record LoginRequest(String username, String password) {
-    }
-
     public record User(String username, String role, String display_name) {
     }
 

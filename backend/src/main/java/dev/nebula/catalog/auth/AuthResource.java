@@ -1,22 +1,15 @@
 package dev.nebula.catalog.auth;
 
+import dev.nebula.catalog.api.AuthEndpoints;
+import dev.nebula.catalog.api.model.LoginRequest;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Instant;
 
-@Path("/api/v2/catalog/auth")
-@Produces(MediaType.APPLICATION_JSON)
-public class AuthResource {
+public class AuthResource implements AuthEndpoints {
 
     @Inject
     AuthService auth;
@@ -27,28 +20,24 @@ public class AuthResource {
     @Inject
     JsonWebToken jwt;
 
-    @POST
-    @Path("/login")
+    @Override
     @PermitAll
-    @Consumes(MediaType.APPLICATION_JSON)
-    public AuthApi.LoginResponse login(AuthApi.LoginRequest request) {
-        return auth.login(request, caller.clientAddress(), caller.requestId());
+    public AuthApi.LoginResponse login(LoginRequest request, String requestId) {
+        return auth.login(request.getUsername().trim(), request.getPassword(), caller.clientAddress(),
+                caller.requestId());
     }
 
-    @GET
-    @Path("/me")
+    @Override
     @Authenticated
-    public AuthApi.Me me() {
+    public AuthApi.Me me(String requestId) {
         String expires = jwt.getExpirationTime() > 0 ? Instant.ofEpochSecond(jwt.getExpirationTime()).toString() : null;
         String name = jwt.getClaim("name");
         return new AuthApi.Me(new AuthApi.User(caller.username(), caller.role(), name), expires, jwt.getIssuer());
     }
 
-    @POST
-    @Path("/logout")
+    @Override
     @Authenticated
-    public Response logout() {
+    public void logout(String requestId) {
         auth.logout(caller);
-        return Response.noContent().build();
     }
 }

@@ -45,15 +45,8 @@ public class AuthService {
     @ConfigProperty(name = "smallrye.jwt.new-token.lifespan")
     long lifetimeSeconds;
 
-    public AuthApi.LoginResponse login(AuthApi.LoginRequest request, String clientAddress, String requestId) {
-        String username = request == null || request.username() == null ? "" : request.username().trim();
-        String password = request == null || request.password() == null ? "" : request.password();
-        if (username.isEmpty() || username.length() > 128) {
-            throw ApiException.badRequest("username", "username is required (at most 128 characters)");
-        }
-        if (password.isEmpty() || password.length() > 1024) {
-            throw ApiException.badRequest("password", "password is required");
-        }
+    /** Signs in; {@code username} and {@code password} are as the contract allows them (the user name trimmed). */
+    public AuthApi.LoginResponse login(String username, String password, String clientAddress, String requestId) {
         long wait = throttle.retryAfterSeconds(username, clientAddress);
         if (wait > 0) {
             throw new ApiException(429, "too_many_attempts", "Too many failed sign-ins for this account or from your "

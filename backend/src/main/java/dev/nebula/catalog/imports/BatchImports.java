@@ -1,5 +1,8 @@
 package dev.nebula.catalog.imports;
 
+import dev.nebula.catalog.api.model.BatchImportItem;
+import dev.nebula.catalog.api.model.BatchImportRequest;
+import dev.nebula.catalog.api.model.BatchPreflightRequest;
 import dev.nebula.catalog.web.ApiException;
 import dev.nebula.catalog.web.ItemError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,16 +18,15 @@ import java.util.function.Function;
 /**
  * Several imports (or their pre-flights) in one request, each through the single import's own path, one after the
  * other: the same pre-flight and fit, audit, claim and create, and the same idempotency rules per item (its own key).
- * Every item is validated before anything happens, so a bad item changes nothing; what goes wrong for one item
- * afterwards is reported with it and the others go on. Blocking; call from a worker thread.
+ * Every item is checked before anything happens (the contract's rules on the endpoint, the configured ones here), so a
+ * bad item changes nothing; what goes wrong for one item afterwards is reported with it and the others go on.
+ * Blocking; call from a worker thread.
  */
 @ApplicationScoped
 public class BatchImports {
 
-    static final int MAX_ITEMS = 10;
-
     @Inject
-    ImportValidation validation;
+    ImportRequests requests;
 
     @Inject
     Preflights preflights;
@@ -32,9 +34,9 @@ public class BatchImports {
     @Inject
     ImportService imports;
 
-    /** The items of a batch pre-flight with defaults applied, or a 400 naming the first bad one. */
-    public List<ImportApi.ImportRequest> validate(ImportApi.BatchPreflightRequest body) {
-        return validated(body == null ? null : body.items(), Function.identity());
+    /** The items of a batch pre-flight made imports of this installation, or a 400 naming the first bad one. */
+    public List<ImportApi.ImportRequest> requests(BatchPreflightRequest body) {
+        return each(body.getItems(), requests::of);
     }
 
     /** Each item's pre-flight as the caller, in order, against one read of the cluster. */
@@ -49,17 +51,12 @@ public class BatchImports {
         return new ImportApi.BatchPreflight(out);
     }
 
-    public ImportApi.BatchImport importAll(ImportApi.BatchImportRequest body) {
-        List<ImportApi.BatchImportItem> raw = body == null ? null : body.items();
-        List<ImportApi.ImportRequest> items = validated(raw, ImportApi.BatchImportItem::request);
+    public ImportApi.BatchImport importAll(BatchImportRequest body) {
+        List<BatchImportItem> raw = body.getItems();
+        List<ImportApi.ImportRequest> items = each(raw, requests::of);
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < raw.size(); i++) {
-            String key = raw.get(i).idempotency_key();
-            try {
-                validation.checkIdempotencyKey(key);
-            } catch (ApiException e) {
-                throw inItem(i, e);
-            }
+            String key = raw.get(i).getIdempotencyKey();
             if (key != null && !keys.add(key)) {
                 throw ApiException.badRequest("items[" + i + "].idempotency_key", "items[" + i + "].idempotency_key "
                         + "repeats the key of an earlier item; each item needs its own");
@@ -70,7 +67,7 @@ public class BatchImports {
         for (int i = 0; i < items.size(); i++) {
             ImportApi.ImportRequest item = items.get(i);
             try {
-                ImportService.Outcome outcome = imports.importModel(item, raw.get(i).idempotency_key());
+                ImportService.Outcome outcome = imports.importModel(item, raw.get(i).getIdempotencyKey());
                 out.add(new ImportApi.BatchImportOutcome(i, item.model_id(), outcome.replayed() ? "replayed" : "created",
                         outcome.result(), null));
                 created++;
@@ -81,15 +78,12 @@ public class BatchImports {
         return new ImportApi.BatchImport(out, created, items.size() - created);
     }
 
-    /** Every item valid (defaults applied), or a 400 naming {@code items[i].field}. */
-    private <T> List<ImportApi.ImportRequest> validated(List<T> items, Function<T, ImportApi.ImportRequest> request) {
-        if (items == null || items.isEmpty() || items.size() > MAX_ITEMS) {
-            throw ApiException.badRequest("items", "items must list 1 to " + MAX_ITEMS + " imports");
-        }
+    /** Every item made an import (what the configuration allows), or a 400 naming {@code items[i].field}. */
+    private static <T> List<ImportApi.ImportRequest> each(List<T> items, Function<T, ImportApi.ImportRequest> request) {
         List<ImportApi.ImportRequest> out = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             try {
-                out.add(validation.validate(items.get(i) == null ? null : request.apply(items.get(i))));
+                out.add(request.apply(items.get(i)));
             } catch (ApiException e) {
                 throw inItem(i, e);
             }
@@ -98,8 +92,7 @@ public class BatchImports {
     }
 
     private static ApiException inItem(int index, ApiException e) {
-        Object field = e.details() == null ? null : e.details().get("field");
-        String where = "items[" + index + "]" + (field == null || "body".equals(field) ? "" : "." + field);
+        String where = "items[" + index + "]." + e.details().get("field");
         return new ApiException(e.status(), e.code(), where + ": " + e.getMessage(), Map.of("field", where));
     }
 }

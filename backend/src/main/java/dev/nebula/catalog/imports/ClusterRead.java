@@ -25,7 +25,7 @@ record ClusterRead(List<NebulaDtos.ModelView> models, NebulaDtos.CacheSummary ca
 
     /** Blocking. An ended session or a refusal is thrown: the caller's business, not a degraded answer. */
     static ClusterRead of(NebulaClient nebula, String token) {
-        OffsetDateTime listedAt = ImportService.now();
+        OffsetDateTime listedAt = ImportRecord.now();
         try {
             Uni<NebulaDtos.Overview> overview = nebula.overview(token)
                     .onFailure(e -> !(e instanceof NebulaRejection r && r.sessionInvalid())).recoverWithNull();

@@ -2,6 +2,7 @@ package dev.nebula.catalog.imports;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.nebula.catalog.fit.FitApi;
+import dev.nebula.catalog.search.Provider;
 import dev.nebula.catalog.web.ItemError;
 import dev.nebula.catalog.web.Notice;
 
@@ -14,15 +15,13 @@ public final class ImportApi {
     }
 
     /**
-     * {@code required_vram_mb} and {@code tensor_parallel_size} override what the pre-flight's fit would send in
-     * Nebula's ModelConfig.
+     * An import as this installation runs it ({@link ImportRequests} makes it from the request body). {@code
+     * required_vram_mb} and {@code tensor_parallel_size} override what the pre-flight's fit would send in Nebula's
+     * ModelConfig.
      */
-    public record ImportRequest(String provider, String model_id, String model_uid, String engine_type, Integer replicas,
-                                Boolean auto_start, String revision, Long required_vram_mb,
+    public record ImportRequest(Provider provider, String model_id, String model_uid, String engine_type, int replicas,
+                                boolean auto_start, String revision, Long required_vram_mb,
                                 Integer tensor_parallel_size) {
-    }
-
-    public record BatchPreflightRequest(List<ImportRequest> items) {
     }
 
     /** One item's pre-flight, or why it could not be made; null fields are left out of the answer. */
@@ -31,20 +30,6 @@ public final class ImportApi {
     }
 
     public record BatchPreflight(List<BatchPreflightItem> items) {
-    }
-
-    /** An import request and its own idempotency key. */
-    public record BatchImportItem(String provider, String model_id, String model_uid, String engine_type,
-                                  Integer replicas, Boolean auto_start, String revision, Long required_vram_mb,
-                                  Integer tensor_parallel_size, String idempotency_key) {
-
-        ImportRequest request() {
-            return new ImportRequest(provider, model_id, model_uid, engine_type, replicas, auto_start, revision,
-                    required_vram_mb, tensor_parallel_size);
-        }
-    }
-
-    public record BatchImportRequest(List<BatchImportItem> items) {
     }
 
     /** created or replayed with the import's result, or failed with the error the single import would answer. */

@@ -9,6 +9,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +27,11 @@ public class ImportRecord extends PanacheEntityBase {
     public static final String UNKNOWN = "unknown";
     /** An unknown import that Nebula turned out not to hold: the hub model may be imported again. */
     public static final String ABSENT = "absent";
+
+    /** The time import rows are stamped with: UTC, as they are stored and compared. */
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
 
     @Id
     public UUID id;

@@ -48,7 +48,7 @@ public class ImportRecords {
                               String idempotencyKey, Caller caller) {
         ImportRecord record = new ImportRecord();
         record.id = UUID.randomUUID();
-        record.provider = request.provider();
+        record.provider = request.provider().wire();
         record.modelId = request.model_id();
         record.requestedUid = request.model_uid() == null ? "" : request.model_uid();
         record.sentUid = sentUid;
@@ -64,7 +64,7 @@ public class ImportRecords {
         record.idempotencyKey = idempotencyKey;
         record.actor = caller.username();
         record.requestId = caller.requestId();
-        record.createdAt = ImportService.now();
+        record.createdAt = ImportRecord.now();
         record.updatedAt = record.createdAt;
         // ON CONFLICT DO NOTHING: losing the race is expected, so it must not pass through a failed flush, which
         // logged a stack trace per loser (347 in one test) and rolled back with warnings
@@ -113,7 +113,7 @@ public class ImportRecords {
     public void markUnknown(ImportRecord record, ApiException cause) {
         QuarkusTransaction.requiringNew().run(() -> ImportRecord.update(
                 "status = ?1, error = ?2, updatedAt = ?3 where id = ?4 and status = ?5", ImportRecord.UNKNOWN,
-                Map.of("code", cause.code(), "message", cause.getMessage()), ImportService.now(), record.id,
+                Map.of("code", cause.code(), "message", cause.getMessage()), ImportRecord.now(), record.id,
                 ImportRecord.SUBMITTED));
     }
 
@@ -121,14 +121,14 @@ public class ImportRecords {
     public int markRemoved(String modelUid) {
         return QuarkusTransaction.requiringNew().call(() -> ImportRecord.update(
                 "status = ?1, updatedAt = ?2 where modelUid = ?3 and status = ?4", ImportRecord.REMOVED,
-                ImportService.now(), modelUid, ImportRecord.CREATED));
+                ImportRecord.now(), modelUid, ImportRecord.CREATED));
     }
 
     /** Like {@link #markRemoved}, for imports settled before {@code before} only. */
     public int markRemovedIfCreatedBefore(String modelUid, java.time.OffsetDateTime before) {
         return QuarkusTransaction.requiringNew().call(() -> ImportRecord.update(
                 "status = ?1, updatedAt = ?2 where modelUid = ?3 and status = ?4 and updatedAt < ?5", ImportRecord.REMOVED,
-                ImportService.now(), modelUid, ImportRecord.CREATED, before));
+                ImportRecord.now(), modelUid, ImportRecord.CREATED, before));
     }
 
     /** Unresolved records last touched before {@code before}: their create has had all the time it can take. */
@@ -141,7 +141,7 @@ public class ImportRecords {
     private boolean settle(ImportRecord record, String assignments, Object... values) {
         Object[] params = java.util.Arrays.copyOf(values, values.length + 4);
         int n = values.length;
-        params[n] = ImportService.now();
+        params[n] = ImportRecord.now();
         params[n + 1] = record.id;
         params[n + 2] = ImportRecord.SUBMITTED;
         params[n + 3] = ImportRecord.UNKNOWN;

@@ -1,96 +1,95 @@
 package dev.nebula.catalog.imports;
 
+import dev.nebula.catalog.api.ImportEndpoints;
+import dev.nebula.catalog.api.model.BatchImportRequest;
+import dev.nebula.catalog.api.model.BatchPreflightRequest;
+import dev.nebula.catalog.api.model.ImportRequest;
 import dev.nebula.catalog.search.HubQuota;
-import dev.nebula.catalog.search.Provider;
 import dev.nebula.catalog.search.SearchService;
 import dev.nebula.catalog.web.ApiException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
+import java.util.List;
 import java.util.UUID;
 
-/** Import a hub model into the cluster: pre-flight, create, and read an import back. */
-@Path("/api/v2/catalog")
-@Produces(MediaType.APPLICATION_JSON)
-public class ImportResource {
+/** Import hub models into the cluster, one or several: pre-flight, create, and read an import back. */
+public class ImportResource implements ImportEndpoints {
+
+    private final ImportRequests requests;
+    private final Preflights preflights;
+    private final ImportService imports;
+    private final BatchImports batches;
+    private final HubQuota quota;
+    private final SearchService search;
+    private final CurrentVertxRequest http;
 
     @Inject
-    ImportValidation validation;
+    public ImportResource(ImportRequests requests, Preflights preflights, ImportService imports, BatchImports batches,
+                          HubQuota quota, SearchService search, CurrentVertxRequest http) {
+        this.requests = requests;
+        this.preflights = preflights;
+        this.imports = imports;
+        this.batches = batches;
+        this.quota = quota;
+        this.search = search;
+        this.http = http;
+    }
 
-    @Inject
-    Preflights preflights;
-
-    @Inject
-    ImportService imports;
-
-    @Inject
-    HubQuota quota;
-
-    @Inject
-    SearchService search;
-
-    @POST
-    @Path("/import/preflight")
+    @Override
     @RolesAllowed("operator")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public ImportApi.Preflight preflight(ImportApi.ImportRequest request, @Context HttpServerRequest http) {
-        ImportApi.ImportRequest valid = validation.validate(request);
-        quota.take(http);
-        if (!search.metadataFromCache(Provider.parse(valid.provider(), "provider"), valid.model_id())) {
-            quota.takeSharedBlocking(http); // the pre-flight will ask the hub
+    public ImportApi.Preflight preflightImport(ImportRequest body, String requestId) {
+        ImportApi.ImportRequest request = requests.of(body);
+        quota.take(caller());
+        if (!search.metadataFromCache(request.provider(), request.model_id())) {
+            quota.takeSharedBlocking(caller()); // the pre-flight will ask the hub
         }
-        return preflights.preflight(valid);
+        return preflights.preflight(request);
     }
 
     /** Checked while the operator types: against the models Nebula holds and the imports in flight, never a hub. */
-    @GET
-    @Path("/import/uid-check")
+    @Override
     @RolesAllowed("operator")
-    public ImportApi.UidCheck checkUid(@jakarta.ws.rs.QueryParam("model_uid") String uid) {
-        if (uid == null || !dev.nebula.catalog.nebula.ModelUids.valid(uid)) {
-            throw ApiException.badRequest("model_uid", "model_uid must match ^[a-z0-9][a-z0-9-]*$ and be at most 63 characters");
-        }
-        return preflights.checkUid(uid);
+    public ImportApi.UidCheck checkModelUid(String modelUid, String requestId) {
+        return preflights.checkUid(modelUid);
     }
 
-    @POST
-    @Path("/import")
+    @Override
     @RolesAllowed("operator")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response importModel(ImportApi.ImportRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        validation.checkIdempotencyKey(idempotencyKey);
-        ImportApi.ImportRequest valid = validation.validate(request);
-        ImportService.Outcome outcome = imports.importModel(valid, idempotencyKey);
-        return Response.status(201).entity(outcome.result())
-                .header("Idempotency-Replayed", Boolean.toString(outcome.replayed())).build();
+    public ImportApi.ImportResult importModel(ImportRequest body, String requestId, String idempotencyKey) {
+        ImportService.Outcome outcome = imports.importModel(requests.of(body), idempotencyKey);
+        http.getCurrent().response().putHeader("Idempotency-Replayed", Boolean.toString(outcome.replayed()));
+        return outcome.result();
     }
 
-    @GET
-    @Path("/imports/{id}")
+    @Override
+    @RolesAllowed("operator")
+    public ImportApi.BatchPreflight preflightImportBatch(BatchPreflightRequest body, String requestId) {
+        List<ImportApi.ImportRequest> items = batches.requests(body);
+        items.forEach(item -> quota.take(caller())); // each item may reach a hub, like one pre-flight
+        return batches.preflight(items);
+    }
+
+    @Override
+    @RolesAllowed("operator")
+    public ImportApi.BatchImport importBatch(BatchImportRequest body, String requestId) {
+        return batches.importAll(body);
+    }
+
+    @Override
     @RolesAllowed("viewer")
-    public ImportApi.ImportResult get(@PathParam("id") String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("id", "id must be an import id (UUID)");
-        }
-        ImportRecord record = QuarkusTransaction.requiringNew().call(() -> ImportRecord.<ImportRecord>findById(uuid));
+    public ImportApi.ImportResult getImport(UUID id, String requestId) {
+        ImportRecord record = QuarkusTransaction.requiringNew().call(() -> ImportRecord.<ImportRecord>findById(id));
         if (record == null) {
             throw ApiException.notFound("No import with id " + id);
         }
         return ImportRecords.toApi(record);
+    }
+
+    private HttpServerRequest caller() {
+        return http.getCurrent().request();
     }
 }

@@ -17,12 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Import = pre-flight, audit intent, claim the import in the database (the constraint that makes concurrent
@@ -75,7 +71,7 @@ public class ImportService {
             result = e.code();
             throw e;
         } finally {
-            sample.stop(metrics.timer("catalog.imports", "provider", request.provider(), "outcome", result));
+            sample.stop(metrics.timer("catalog.imports", "provider", request.provider().wire(), "outcome", result));
         }
     }
 
@@ -94,7 +90,7 @@ public class ImportService {
         // so what it reports as non-blocking is what the claim below will find.
         Preflights.Checked checked = preflights.check(request, nebulaToken);
         String uid = checked.preflight().suggested_uid();
-        AuditEntry.Target target = new AuditEntry.Target(request.provider(), request.model_id(), uid);
+        AuditEntry.Target target = new AuditEntry.Target(request.provider().wire(), request.model_id(), uid);
         Map<String, Object> details = Map.of("engine_type", request.engine_type(), "replicas", request.replicas(),
                 "auto_start", request.auto_start());
         if (!checked.preflight().blocking().isEmpty()) {
@@ -147,7 +143,7 @@ public class ImportService {
     private ImportApi.ImportResult create(ImportRecord record, ImportApi.ImportRequest request, String uid,
                                           String nebulaToken, long intent, AuditEntry entry) {
         Map<String, String> labels = new HashMap<>();
-        labels.put("catalog.provider", request.provider());
+        labels.put("catalog.provider", request.provider().wire());
         labels.put("catalog.model-id", request.model_id());
         if (record.revision != null) {
             labels.put(SnapshotBuilder.REVISION_LABEL, record.revision);
@@ -159,7 +155,7 @@ public class ImportService {
                 : NebulaDtos.ModelConfig.fit(record.requiredVramMb,
                         record.tensorParallelSize == null ? null : record.tensorParallelSize.longValue());
         NebulaDtos.CreateModel body = new NebulaDtos.CreateModel(request.model_id(), uid,
-                "huggingface".equals(request.provider()) ? "hugging_face" : "model_scope", request.engine_type(), config,
+                request.provider().nebulaSource(), request.engine_type(), config,
                 labels, request.auto_start(), request.replicas());
         try {
             NebulaDtos.ModelSpec spec = nebula.blocking().create(nebulaToken, body);
@@ -224,17 +220,5 @@ public class ImportService {
         answer.put("created_by", spec.created_by());
         answer.put("created_at_ms", spec.created_at_ms());
         return answer;
-    }
-
-    static Set<String> uids(java.util.List<NebulaDtos.ModelView> models) {
-        return models.stream().map(NebulaDtos.ModelView::model_uid).collect(Collectors.toSet());
-    }
-
-    static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
-    }
-
-    static String newId() {
-        return UUID.randomUUID().toString();
     }
 }

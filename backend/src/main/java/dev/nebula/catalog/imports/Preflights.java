@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the operator should know before a model is created: does the hub have it (and at which revision, how big),
@@ -33,6 +34,8 @@ public class Preflights {
 
     /** Above this, a node's disk gets a warning: model caches grow, and a full disk stops every download on it. */
     static final double NEARLY_FULL_PERCENT = 85.0;
+    /** Suffixes tried for a free uid: far more imports of one model than anyone makes on purpose. */
+    static final int MAX_SUFFIX = 20;
 
     @Inject
     SearchService search;
@@ -97,7 +100,7 @@ public class Preflights {
         } catch (RuntimeException e) {
             throw e instanceof ApiException api ? api : NebulaFailures.toApi(e);
         }
-        if (ImportService.uids(models).contains(uid)) {
+        if (uidsOf(models).contains(uid)) {
             return new ImportApi.UidCheck(uid, false, Notice.of("model_uid_taken", "A model with uid '" + uid
                     + "' already exists in Nebula.", "model_uid", uid));
         }
@@ -140,7 +143,7 @@ public class Preflights {
     }
 
     private Checked check(ImportApi.ImportRequest request, String nebulaToken, ClusterRead cluster) {
-        Provider provider = Provider.parse(request.provider(), "provider");
+        Provider provider = request.provider();
         Optional<ModelMetadata> hub = search.metadata(provider, request.model_id());
         List<NebulaDtos.ModelView> models = cluster.models();
         NebulaDtos.CacheSummary cache = cluster.cache();
@@ -154,10 +157,10 @@ public class Preflights {
             blocking.add(Notice.of("nebula_unreachable", "Nebula cannot be read right now, so it is unknown whether "
                     + "the cluster already holds this model or has room for it; the download is blocked until it answers."));
         }
-        Set<String> uids = ImportService.uids(models);
+        Set<String> uids = uidsOf(models);
         if (hub.isEmpty()) {
             blocking.add(Notice.of("hub_model_not_found", request.model_id() + " does not exist on "
-                    + label(provider) + " (or it is private and no token is configured).",
+                    + provider.label() + " (or it is private and no token is configured).",
                     "model_id", request.model_id(), "hub", provider.wire()));
         }
         hub.flatMap(m -> unsupportedRevision(provider, request.revision(), m)).ifPresent(blocking::add);
@@ -167,12 +170,12 @@ public class Preflights {
             blocking.add(Notice.of("model_exists", "A model with uid '" + request.model_uid()
                     + "' already exists in Nebula.", "model_uid", request.model_uid()));
         }
-        boolean tokenSet = token(provider);
+        boolean tokenSet = provider.hasToken(config);
         hub.filter(m -> (m.gated() || m.private_()) && !tokenSet).ifPresent(m -> blocking.add(Notice.of(
                 "hub_token_required", request.model_id() + " is " + (m.gated() ? "gated" : "private") + " on "
-                + label(provider) + ": set " + tokenVariable(provider) + " to a token whose account has been granted "
+                + provider.label() + ": set " + provider.tokenVariable() + " to a token whose account has been granted "
                 + "access, restart the service, and try again.", "model_id", request.model_id(), "hub", provider.wire(),
-                "access", m.gated() ? "gated" : "private", "variable", tokenVariable(provider))));
+                "access", m.gated() ? "gated" : "private", "variable", provider.tokenVariable())));
         List<ImportApi.Registered> registered = models.stream()
                 .filter(m -> request.model_id().equals(m.model_name()))
                 .map(m -> new ImportApi.Registered(m.model_uid(), m.model_name(), m.state())).toList();
@@ -209,10 +212,7 @@ public class Preflights {
         if (FitEstimator.WARN.contains(gpuFit.verdict().code())) {
             warnings.add(gpuFit.verdict().notice()); // an estimate: the operator decides
         }
-        String suggested = request.model_uid() != null ? request.model_uid() : ModelUids.fromModelId(request.model_id());
-        for (int attempt = 1; request.model_uid() == null && uids.contains(suggested) && attempt < 20; attempt++) {
-            suggested = ModelUids.withSuffix(ModelUids.fromModelId(request.model_id()), attempt);
-        }
+        String suggested = request.model_uid() != null ? request.model_uid() : freeUid(request.model_id(), uids);
         ImportApi.Preflight preflight = new ImportApi.Preflight(provider.wire(), request.model_id(), hub.isPresent(),
                 hub.map(ModelMetadata::revision).orElse(null), size, size == null ? null : "files",
                 hub.map(ModelMetadata::gated).orElse(false), hub.map(ModelMetadata::private_).orElse(false),
@@ -234,7 +234,7 @@ public class Preflights {
      */
     private Optional<ImportRecord> earlierImport(ImportApi.ImportRequest request, List<NebulaDtos.ModelView> models,
                                                  java.time.OffsetDateTime listedAt) {
-        Optional<ImportRecord> live = records.live(request.provider(), request.model_id(), request.model_uid());
+        Optional<ImportRecord> live = records.live(request.provider().wire(), request.model_id(), request.model_uid());
         if (live.isEmpty()) {
             return live;
         }
@@ -259,7 +259,7 @@ public class Preflights {
         if (revision == null) {
             return Optional.empty();
         }
-        String branch = provider == Provider.HUGGINGFACE ? "main" : "master";
+        String branch = provider.defaultBranch();
         String sha = hub.revision() == null ? "" : hub.revision().toLowerCase();
         String asked = revision.toLowerCase();
         if (asked.equals(branch) || (asked.length() >= 7 && sha.startsWith(asked))) {
@@ -271,16 +271,20 @@ public class Preflights {
                 "model_id", hub.id(), "branch", branch, "sha", sha, "revision", revision));
     }
 
-    private boolean token(Provider provider) {
-        CatalogConfig.Hub hub = provider == Provider.HUGGINGFACE ? config.hubs().huggingface() : config.hubs().modelscope();
-        return hub.token().filter(t -> !t.isBlank()).isPresent();
+    /**
+     * The uid Nebula would give {@code modelId}, moved aside with {@code -2}, {@code -3}, ... while a model has it;
+     * after {@link #MAX_SUFFIX} tries the last one is suggested anyway (Nebula then refuses the create: model_exists).
+     */
+    static String freeUid(String modelId, Set<String> taken) {
+        String base = ModelUids.fromModelId(modelId);
+        String uid = base;
+        for (int attempt = 1; taken.contains(uid) && attempt < MAX_SUFFIX; attempt++) {
+            uid = ModelUids.withSuffix(base, attempt);
+        }
+        return uid;
     }
 
-    private static String label(Provider provider) {
-        return provider == Provider.HUGGINGFACE ? "Hugging Face" : "ModelScope";
-    }
-
-    private static String tokenVariable(Provider provider) {
-        return provider == Provider.HUGGINGFACE ? "HF_TOKEN" : "MODELSCOPE_TOKEN";
+    private static Set<String> uidsOf(List<NebulaDtos.ModelView> models) {
+        return models.stream().map(NebulaDtos.ModelView::model_uid).collect(Collectors.toSet());
     }
 }

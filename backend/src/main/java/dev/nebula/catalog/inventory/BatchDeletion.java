@@ -1,23 +1,19 @@
 package dev.nebula.catalog.inventory;
 
 import dev.nebula.catalog.inventory.InventoryApi.BatchDeleteImpact;
-import dev.nebula.catalog.inventory.InventoryApi.BatchDeleteRequest;
 import dev.nebula.catalog.inventory.InventoryApi.BatchDeleteResult;
 import dev.nebula.catalog.inventory.InventoryApi.BatchDeleted;
 import dev.nebula.catalog.inventory.InventoryApi.DeleteImpact;
 import dev.nebula.catalog.inventory.InventoryApi.Deleted;
-import dev.nebula.catalog.nebula.ModelUids;
 import dev.nebula.catalog.web.ApiException;
 import dev.nebula.catalog.web.ItemError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -29,27 +25,22 @@ import java.util.UUID;
 @ApplicationScoped
 public class BatchDeletion {
 
-    static final int MAX_MODELS = 50;
-
     @Inject
     InventoryService inventory;
 
     @Inject
     ModelDeletion deletion;
 
+    /** The combined impact of deleting {@code uids} (distinct model uids, as the contract allows them). */
     public BatchDeleteImpact impact(List<String> uids) {
-        List<String> valid = validUids(uids);
         SnapshotHolder.Served<Snapshot> served = inventory.snapshot();
-        return BatchImpacts.of(served.value(), valid, served.stale());
+        return BatchImpacts.of(served.value(), List.copyOf(uids), served.stale());
     }
 
-    public BatchDeleteResult delete(BatchDeleteRequest request) {
-        if (request == null) {
-            throw ApiException.badRequest("body", "a JSON body is required");
-        }
-        List<String> uids = validUids(request.model_uids());
+    /** Deletes {@code uids} (distinct, as the contract allows them) when {@code confirmation} names their count. */
+    public BatchDeleteResult delete(List<String> uids, String confirmation) {
         String expected = BatchImpacts.phrase(uids.size());
-        if (request.confirmation() == null || !expected.equals(request.confirmation().trim())) {
+        if (!expected.equals(confirmation.trim())) {
             throw new ApiException(400, "confirmation_mismatch", "To delete these " + uids.size() + " model(s), "
                     + "confirmation must be \"" + expected + "\"; nothing was deleted.",
                     Map.of("field", "confirmation", "expected", expected));
@@ -86,24 +77,5 @@ public class BatchDeletion {
         long freed = snapshot == null ? 0 : BatchImpacts.freed(snapshot, BatchImpacts.doomed(snapshot,
                 deleted.stream().filter(impacts::containsKey).toList()));
         return new BatchDeleteResult(batchId, results, deleted.size(), uids.size() - deleted.size(), freed);
-    }
-
-    /** 1 to 50 distinct uids that a Nebula model can have; anything else is 400 naming the entry. */
-    private static List<String> validUids(List<String> uids) {
-        if (uids == null || uids.isEmpty() || uids.size() > MAX_MODELS) {
-            throw ApiException.badRequest("model_uids", "model_uids must list 1 to " + MAX_MODELS + " model uids");
-        }
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < uids.size(); i++) {
-            String uid = uids.get(i);
-            if (uid == null || !ModelUids.addressable(uid)) {
-                throw ApiException.badRequest("model_uids[" + i + "]", "model_uids[" + i + "] is not a model uid "
-                        + "Nebula can have");
-            }
-            if (!seen.add(uid)) {
-                throw ApiException.badRequest("model_uids[" + i + "]", "model_uids[" + i + "] repeats " + uid);
-            }
-        }
-        return List.copyOf(uids);
     }
 }

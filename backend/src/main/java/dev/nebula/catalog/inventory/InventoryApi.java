@@ -90,12 +90,6 @@ public final class InventoryApi {
     public record Deleted(String model_uid, String status, long gc_queued_nodes, long freed_bytes_expected) {
     }
 
-    public record ModelUidList(List<String> model_uids) {
-    }
-
-    public record BatchDeleteRequest(List<String> model_uids, String confirmation) {
-    }
-
     public record BatchDeleteImpact(List<DeleteImpact> models, List<String> unknown_uids, List<CacheCopy> files_deleted,
                                     List<String> nodes, long freed_bytes_expected, long running_replicas,
                                     List<AffectedModel> affected_models, List<String> affected_cache_only,

@@ -1,41 +1,30 @@
 package dev.nebula.catalog.inventory;
 
+import dev.nebula.catalog.api.model.DownloadedModelState;
+import dev.nebula.catalog.api.model.ModelSourceName;
 import dev.nebula.catalog.inventory.InventoryApi.Row;
-import dev.nebula.catalog.web.ApiException;
 
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 
-/** Paging, sorting and filtering of the rows, validated field by field so a 400 names what was wrong. */
+/**
+ * Paging, sorting and filtering of the rows, as the request asked: the values are the contract's, already validated
+ * on the generated endpoint.
+ */
 record InventoryQuery(int page, int limit, String sort, boolean descending, String state, String source, String q) {
-
-    static final Set<String> SORTS = Set.of("name", "size", "last_used", "last_seen_running", "state");
 
     /** States worst first: sorting by state puts what needs attention at the top. */
     static final List<String> SEVERITY = List.of("failed", "degraded", "downloading", "starting", "stopping", "running",
             "stopped", "cached", "removing");
-    static final Set<String> STATES = Set.of("stopped", "downloading", "starting", "running", "degraded", "failed",
-            "stopping", "cached", "removing");
-    static final Set<String> SOURCES = Set.of("huggingface", "modelscope", "local");
-    static final int MAX_LIMIT = 100;
 
-    static InventoryQuery parse(String page, String limit, String sort, String order, String state, String source,
-                                String q) {
-        int p = integer("page", page, 1, 1, 100_000);
-        int l = integer("limit", limit, 20, 1, MAX_LIMIT);
-        String s = oneOf("sort", sort, SORTS, "name");
-        String o = oneOf("order", order, Set.of("asc", "desc"), "asc");
-        String st = oneOf("state", state, STATES, null);
-        String src = oneOf("source", source, SOURCES, null);
+    static InventoryQuery of(int page, int limit, String sort, String order, DownloadedModelState state,
+                             ModelSourceName source, String q) {
         String text = q == null || q.isBlank() ? null : q.trim();
-        if (text != null && text.length() > 200) {
-            throw ApiException.badRequest("q", "q must be at most 200 characters");
-        }
-        return new InventoryQuery(p, l, s, "desc".equals(o), st, src, text);
+        return new InventoryQuery(page, limit, sort, "desc".equals(order), state == null ? null : state.toString(),
+                source == null ? null : source.toString(), text);
     }
 
     List<Row> filter(List<Row> rows) {
@@ -84,30 +73,5 @@ record InventoryQuery(int page, int limit, String sort, boolean descending, Stri
 
     private static boolean contains(String value, String needle) {
         return value != null && value.toLowerCase(Locale.ROOT).contains(needle);
-    }
-
-    private static int integer(String field, String raw, int dflt, int min, int max) {
-        if (raw == null || raw.isBlank()) {
-            return dflt;
-        }
-        try {
-            int v = Integer.parseInt(raw.trim());
-            if (v >= min && v <= max) {
-                return v;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        throw ApiException.badRequest(field, field + " must be an integer between " + min + " and " + max);
-    }
-
-    private static String oneOf(String field, String raw, Set<String> allowed, String dflt) {
-        if (raw == null || raw.isBlank()) {
-            return dflt;
-        }
-        if (!allowed.contains(raw)) {
-            throw ApiException.badRequest(field, field + " must be one of " + allowed.stream().sorted().toList());
-        }
-        return raw;
     }
 }

@@ -1,6 +1,12 @@
 package dev.nebula.catalog.inventory;
 
-import dev.nebula.catalog.nebula.ModelUids;
+import dev.nebula.catalog.api.InventoryEndpoints;
+import dev.nebula.catalog.api.model.BatchDeleteRequest;
+import dev.nebula.catalog.api.model.DownloadedModelState;
+import dev.nebula.catalog.api.model.ModelSourceName;
+import dev.nebula.catalog.api.model.ModelUidList;
+import dev.nebula.catalog.inventory.InventoryApi.BatchDeleteImpact;
+import dev.nebula.catalog.inventory.InventoryApi.BatchDeleteResult;
 import dev.nebula.catalog.inventory.InventoryApi.DeleteImpact;
 import dev.nebula.catalog.inventory.InventoryApi.Deleted;
 import dev.nebula.catalog.inventory.InventoryApi.Detail;
@@ -9,21 +15,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.MediaType;
 
 /**
- * Block A: every model the cluster holds. Methods return plain values, so they run on worker threads, where
- * waiting for the snapshot and reading sessions and observations from the database is allowed.
+ * Block A: every model the cluster holds, and deleting them one by one or several at once. Methods return plain
+ * values, so they run on worker threads, where waiting for the snapshot and reading sessions and observations from
+ * the database is allowed.
  */
-@Path("/api/v2/catalog/models")
-@Produces(MediaType.APPLICATION_JSON)
-public class InventoryResource {
+public class InventoryResource implements InventoryEndpoints {
 
     @Inject
     InventoryService inventory;
@@ -32,15 +30,16 @@ public class InventoryResource {
     ModelDeletion deletion;
 
     @Inject
+    BatchDeletion batches;
+
+    @Inject
     MeterRegistry metrics;
 
-    @GET
+    @Override
     @RolesAllowed("viewer")
-    public Page list(@QueryParam("page") String page, @QueryParam("limit") String limit,
-                     @QueryParam("sort") String sort, @QueryParam("order") String order,
-                     @QueryParam("state") String state, @QueryParam("source") String source,
-                     @QueryParam("q") String q) {
-        InventoryQuery query = InventoryQuery.parse(page, limit, sort, order, state, source, q);
+    public Page listDownloadedModels(String requestId, Integer page, Integer limit, String sort, String order,
+                                     DownloadedModelState state, ModelSourceName source, String q) {
+        InventoryQuery query = InventoryQuery.of(page, limit, sort, order, state, source, q);
         Timer.Sample sample = Timer.start(metrics);
         String outcome = "error";
         try {
@@ -52,24 +51,33 @@ public class InventoryResource {
         }
     }
 
-    @GET
-    @Path("/{uid}")
+    @Override
     @RolesAllowed("viewer")
-    public Detail detail(@PathParam("uid") String uid) {
-        return inventory.detail(ModelUids.requireAddressable(uid));
+    public Detail getDownloadedModel(String uid, String requestId) {
+        return inventory.detail(uid);
     }
 
-    @GET
-    @Path("/{uid}/delete-impact")
+    @Override
     @RolesAllowed("viewer")
-    public DeleteImpact deleteImpact(@PathParam("uid") String uid) {
-        return deletion.impact(ModelUids.requireAddressable(uid));
+    public DeleteImpact getDeleteImpact(String uid, String requestId) {
+        return deletion.impact(uid);
     }
 
-    @DELETE
-    @Path("/{uid}")
+    @Override
     @RolesAllowed("admin")
-    public Deleted delete(@PathParam("uid") String uid) {
-        return deletion.delete(ModelUids.requireAddressable(uid));
+    public Deleted deleteDownloadedModel(String uid, String requestId) {
+        return deletion.delete(uid);
+    }
+
+    @Override
+    @RolesAllowed("viewer")
+    public BatchDeleteImpact getBatchDeleteImpact(ModelUidList body, String requestId) {
+        return batches.impact(body.getModelUids());
+    }
+
+    @Override
+    @RolesAllowed("admin")
+    public BatchDeleteResult deleteModelBatch(BatchDeleteRequest body, String requestId) {
+        return batches.delete(body.getModelUids(), body.getConfirmation());
     }
 }

@@ -4,9 +4,12 @@ import java.util.List;
 
 /** API view of what this service is, what it is configured with and what it can reach right now. */
 public record Capabilities(String service, String version, Imports imports, Database database, Nebula nebula,
-                           List<Hub> hubs) {
+                           List<Hub> hubs) implements CapabilitiesAnswer {
 
-    /** What an import may ask for: the dialog offers exactly this. */
+    /**
+     * What an import may ask for in this installation (catalog.imports.*): the contract leaves engines and the
+     * replica limit to configuration, the import checks them, and the dialog offers exactly this.
+     */
     public record Imports(List<String> engine_types, int max_replicas) {
     }
 
@@ -14,7 +17,7 @@ public record Capabilities(String service, String version, Imports imports, Data
      * What an anonymous caller learns: only what the sign-in page needs (whether the demo accounts of the simulator
      * apply). Hosts, reachability and upstream error texts are for signed-in users.
      */
-    public record Public(String service, String version, PublicNebula nebula) {
+    public record Public(String service, String version, PublicNebula nebula) implements CapabilitiesAnswer {
     }
 
     public record PublicNebula(boolean configured, boolean simulated, String ui_url) {

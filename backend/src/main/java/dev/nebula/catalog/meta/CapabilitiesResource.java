@@ -1,14 +1,11 @@
 package dev.nebula.catalog.meta;
 
+import dev.nebula.catalog.api.MetaEndpoints;
 import dev.nebula.catalog.auth.NebulaIdentity;
 import dev.nebula.catalog.auth.NebulaSession;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 
 import java.time.Duration;
 
@@ -17,9 +14,7 @@ import java.time.Duration;
  * signed-in users get live status, probed at most every few seconds whatever the request rate. Runs on a worker
  * thread: finding the caller's Nebula session may read the database.
  */
-@Path("/api/v2/catalog/capabilities")
-@Produces(MediaType.APPLICATION_JSON)
-public class CapabilitiesResource {
+public class CapabilitiesResource implements MetaEndpoints {
 
     /** Each probe is bounded at 2 s and they run concurrently; this only guards against the unforeseen. */
     private static final Duration ANSWER_WITHIN = Duration.ofSeconds(3);
@@ -33,8 +28,8 @@ public class CapabilitiesResource {
     @Inject
     NebulaSession session;
 
-    @GET
-    public Object get() {
+    @Override
+    public CapabilitiesAnswer getCapabilities(String requestId) {
         if (anonymous()) {
             return capabilities.publicPart();
         }

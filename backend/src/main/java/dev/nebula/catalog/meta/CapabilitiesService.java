@@ -124,12 +124,12 @@ public class CapabilitiesService {
     }
 
     private List<Capabilities.Hub> hubs() {
-        return List.of(hub(Provider.HUGGINGFACE, config.hubs().huggingface()),
-                hub(Provider.MODELSCOPE, config.hubs().modelscope()));
+        return java.util.Arrays.stream(Provider.values()).map(this::hub).toList();
     }
 
-    private Capabilities.Hub hub(Provider provider, CatalogConfig.Hub hub) {
-        boolean token = hub.token().filter(t -> !t.isBlank()).isPresent();
+    private Capabilities.Hub hub(Provider provider) {
+        CatalogConfig.Hub hub = provider.settings(config);
+        boolean token = provider.hasToken(config);
         HubHealth.Status seen = hubHealth.status(provider);
         return new Capabilities.Hub(provider.wire(), hub.enabled(), hub.enabled() ? seen.reachable() : null,
                 provider.endpointVariable(), hostOf(hub.endpoint()), token,

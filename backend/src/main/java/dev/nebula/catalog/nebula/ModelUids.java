@@ -7,28 +7,8 @@ public final class ModelUids {
 
     public static final int MAX_LENGTH = 63;
     private static final Pattern VALID = Pattern.compile("^[a-z0-9][a-z0-9-]*$");
-    private static final Pattern ADDRESSABLE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
 
     private ModelUids() {
-    }
-
-    /**
-     * Whether {@code uid} can name a model Nebula holds, for reads and deletes: v2 creates only {@link #valid} uids,
-     * but models written through older APIs may carry capitals, dots or underscores. Anything else (spaces, NUL,
-     * non-ASCII, absurd lengths) cannot exist there, so it is refused before any audit or Nebula call.
-     */
-    public static boolean addressable(String uid) {
-        return uid != null && ADDRESSABLE.matcher(uid).matches();
-    }
-
-    /** 400 {@code invalid_model_uid} unless {@link #addressable}. */
-    public static String requireAddressable(String uid) {
-        if (!addressable(uid)) {
-            throw new dev.nebula.catalog.web.ApiException(400, "invalid_model_uid", "A model uid is 1-128 characters of "
-                    + "A-Z a-z 0-9 . _ - starting with a letter or digit; no model in Nebula can have this one.",
-                    java.util.Map.of("field", "uid"));
-        }
-        return uid;
     }
 
     public static boolean valid(String uid) {

@@ -37,51 +37,46 @@ public class HubException extends ApiException {
     }
 
     public static HubException notFound(Provider p, String id) {
-        return new Rejected(p, 404, "not_found", "Model '" + id + "' was not found on " + label(p)
+        return new Rejected(p, 404, "not_found", "Model '" + id + "' was not found on " + p.label()
                 + ", or it is private and the configured token cannot see it.", Map.of());
     }
 
     public static HubException rateLimited(Provider p, long retryAfterSeconds) {
-        return new Rejected(p, 503, "hub_rate_limited", label(p) + " is rate-limiting this service; try again in "
-                + retryAfterSeconds + " s" + (p == Provider.HUGGINGFACE ? " (setting HF_TOKEN raises the quota)." : "."),
+        return new Rejected(p, 503, "hub_rate_limited", p.label() + " is rate-limiting this service; try again in "
+                + retryAfterSeconds + " s" + (p.tokenRaisesQuota() ? " (setting " + p.tokenVariable() + " raises the quota)." : "."),
                 Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 
     public static HubException tokenInvalid(Provider p) {
-        String env = p == Provider.HUGGINGFACE ? "HF_TOKEN" : "MODELSCOPE_TOKEN";
-        return new Rejected(p, 502, "hub_token_invalid", label(p) + " rejected the configured token (" + env
+        return new Rejected(p, 502, "hub_token_invalid", p.label() + " rejected the configured token (" + p.tokenVariable()
                 + "): it is invalid or expired. Replace it, or unset it for anonymous access.", Map.of());
     }
 
     public static HubException rejected(Provider p, int status, String hubMessage) {
-        return new Rejected(p, 502, "hub_rejected", label(p) + " refused the request (HTTP " + status + ")"
+        return new Rejected(p, 502, "hub_rejected", p.label() + " refused the request (HTTP " + status + ")"
                 + (hubMessage == null ? "." : ": " + hubMessage), Map.of());
     }
 
     public static HubException unavailable(Provider p, String why) {
-        return new Unavailable(p, label(p) + " is unavailable: " + why);
+        return new Unavailable(p, p.label() + " is unavailable: " + why);
     }
 
     public static HubException circuitOpen(Provider p) {
-        return new HubException(p, 503, "hub_unavailable", label(p)
+        return new HubException(p, 503, "hub_unavailable", p.label()
                 + " failed repeatedly; calls are paused for a short while before trying again.", Map.of());
     }
 
     public static HubException badResponse(Provider p, String why) {
-        return new HubException(p, 502, "hub_bad_response", label(p) + " sent an answer this service cannot read: "
+        return new HubException(p, 502, "hub_bad_response", p.label() + " sent an answer this service cannot read: "
                 + why, Map.of());
     }
 
     public static HubException timeout(Provider p, java.time.Duration budget) {
-        return new HubException(p, 504, "hub_timeout", label(p) + " did not answer within "
+        return new HubException(p, 504, "hub_timeout", p.label() + " did not answer within "
                 + budget.toMillis() + " ms.", Map.of());
     }
 
     public static HubException disabled(Provider p) {
-        return new Rejected(p, 503, "hub_disabled", label(p) + " is disabled in this installation.", Map.of());
-    }
-
-    public static String label(Provider p) {
-        return p == Provider.HUGGINGFACE ? "Hugging Face" : "ModelScope";
+        return new Rejected(p, 503, "hub_disabled", p.label() + " is disabled in this installation.", Map.of());
     }
 }

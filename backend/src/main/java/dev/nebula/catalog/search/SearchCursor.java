@@ -43,7 +43,7 @@ public final class SearchCursor {
         }
         try {
             int page = Integer.parseInt(parts[2]);
-            if (page < 1 || page > SearchRequestLimits.MAX_PAGE) {
+            if (page < 1 || page > SearchQuery.MAX_PAGE) {
                 throw invalid();
             }
             return page;

@@ -1,22 +1,20 @@
 package dev.nebula.catalog.search;
 
+import dev.nebula.catalog.api.SearchEndpoints;
+import dev.nebula.catalog.api.model.ProviderParam;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 
-/** Hub search and model metadata for the page. Parameters are validated here; nothing here builds a URL. */
-@Path("/api/v2/catalog/search")
-@Produces(MediaType.APPLICATION_JSON)
+import java.util.Locale;
+
+/**
+ * Hub search and model metadata for the page. Runs on the event loop: cached answers cost no worker thread. Nothing
+ * here builds a URL.
+ */
 @RolesAllowed("viewer")
-public class SearchResource {
+public class SearchResource implements SearchEndpoints {
 
     @Inject
     SearchService search;
@@ -24,29 +22,29 @@ public class SearchResource {
     @Inject
     HubQuota quota;
 
-    @GET
-    public Uni<SearchPage> search(@QueryParam("provider") String provider, @QueryParam("q") String q,
-                                  @QueryParam("task") String task, @QueryParam("sort") String sort,
-                                  @QueryParam("page") String page, @QueryParam("limit") String limit,
-                                  @QueryParam("cursor") String cursor, @Context HttpServerRequest request) {
-        SearchQuery query = SearchRequestLimits.query(provider, q, task, sort, page, limit);
-        quota.take(request);
+    @Inject
+    CurrentVertxRequest http;
+
+    @Override
+    public Uni<SearchPage> searchHub(ProviderParam provider, String requestId, String q, String task, String sort,
+                                     Integer page, Integer limit, String cursor) {
+        SearchQuery query = new SearchQuery(Provider.of(provider), q == null ? "" : q.strip(), task,
+                SearchSort.valueOf(sort.toUpperCase(Locale.ROOT)), page, limit);
+        quota.take(http.getCurrent().request());
         if (search.answersFromCache(query, cursor)) {
             return search.search(query, cursor); // no database round trip on the cached path
         }
-        return quota.takeShared(request).chain(() -> search.search(query, cursor));
+        return quota.takeShared(http.getCurrent().request()).chain(() -> search.search(query, cursor));
     }
 
-    @GET
-    @Path("/{provider}/{owner}/{name}")
-    public Uni<ModelMetadata> metadata(@PathParam("provider") String provider, @PathParam("owner") String owner,
-                                       @PathParam("name") String name, @Context HttpServerRequest request) {
-        Provider hub = Provider.parse(provider, "provider");
-        String id = SearchRequestLimits.modelId(owner, name);
-        quota.take(request);
+    @Override
+    public Uni<ModelMetadata> getHubModel(ProviderParam provider, String owner, String name, String requestId) {
+        Provider hub = Provider.of(provider);
+        String id = owner + "/" + name;
+        quota.take(http.getCurrent().request());
         if (search.metadataFromCache(hub, id)) {
             return search.metadataOf(hub, id);
         }
-        return quota.takeShared(request).chain(() -> search.metadataOf(hub, id));
+        return quota.takeShared(http.getCurrent().request()).chain(() -> search.metadataOf(hub, id));
     }
 }

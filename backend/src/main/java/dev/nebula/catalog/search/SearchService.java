@@ -66,7 +66,7 @@ public class SearchService {
 
     /** The same for {@link #metadataOf}. */
     public boolean metadataFromCache(Provider provider, String modelId) {
-        return metadata.holds(provider.wire() + "/" + SearchRequestLimits.modelId(modelId));
+        return metadata.holds(provider.wire() + "/" + modelId);
     }
 
     private static SearchQuery resolve(SearchQuery requested, String cursor) {
@@ -81,25 +81,27 @@ public class SearchService {
         return withinDeadline(query.provider(), pages.get(query, () -> hub.search(query)))
                 .map(page -> new SearchPage(query.provider().wire(), query.page(), query.limit(),
                         withHoldings(query.provider(), page.items()), page.hasMore(), page.total(),
-                        page.hasMore() && query.page() < SearchRequestLimits.MAX_PAGE ? SearchCursor.next(query) : null))
+                        page.hasMore() && query.page() < SearchQuery.MAX_PAGE ? SearchCursor.next(query) : null))
                 .invoke(() -> metrics.search(query.provider(), "ok", System.nanoTime() - started))
                 .onFailure().invoke(e -> metrics.search(query.provider(),
                         e instanceof ApiException a ? a.code() : "internal_error", System.nanoTime() - started));
     }
 
-    /** Metadata of {@code owner/name}; fails with a 404 {@link HubException} when the hub has no such model. */
-    public Uni<ModelMetadata> metadataOf(Provider provider, String modelId) {
-        String id = SearchRequestLimits.modelId(modelId);
+    /**
+     * Metadata of {@code owner/name}, an id the contract allowed (a path, an import's {@code model_id}); fails with a
+     * 404 {@link HubException} when the hub has no such model.
+     */
+    public Uni<ModelMetadata> metadataOf(Provider provider, String id) {
         ModelHub hub = hubFor(provider);
         return withinDeadline(provider, metadata.get(provider.wire() + "/" + id, () -> hub.metadata(id)));
     }
 
     /**
-     * The default branch's current commit of {@code owner/name}, in one hub call and never from a cache: for the
-     * background check of imported models, which keeps its own record of when it asked.
+     * The default branch's current commit of {@code owner/name} (an import's {@code model_id}, which the contract
+     * allowed), in one hub call and never from a cache: for the background check of imported models, which keeps its
+     * own record of when it asked.
      */
-    public Uni<HubRevision> latestRevision(Provider provider, String modelId) {
-        String id = SearchRequestLimits.modelId(modelId);
+    public Uni<HubRevision> latestRevision(Provider provider, String id) {
         return withinDeadline(provider, hubFor(provider).latestRevision(id));
     }
 

@@ -1,5 +1,6 @@
 package dev.nebula.catalog.upstream;
 
+import dev.nebula.catalog.api.model.ImportRequest;
 import dev.nebula.catalog.config.CatalogConfig;
 import dev.nebula.catalog.inventory.InventoryService;
 import dev.nebula.catalog.inventory.UpstreamFacts.Pinned;
@@ -17,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.validation.Validator;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +65,9 @@ public class UpstreamChecks {
     @Inject
     MeterRegistry metrics;
 
+    @Inject
+    Validator validator;
+
     private ScheduledExecutorService timer;
 
     void start(@Observes StartupEvent started) {
@@ -101,11 +106,9 @@ public class UpstreamChecks {
             if (calls >= config.upstream().callsPerRun()) {
                 break;
             }
-            Provider provider;
-            try {
-                provider = Provider.parse(p.provider(), "provider");
-            } catch (ApiException notAHub) {
-                continue; // a label someone else wrote
+            Provider provider = Provider.fromWire(p.provider());
+            if (provider == null || !importable(p.modelId())) {
+                continue; // labels someone else wrote
             }
             if (leftAlone(provider) || !claim(p)) {
                 continue;
@@ -142,6 +145,11 @@ public class UpstreamChecks {
                 Log.debugf("could not record the failed upstream check: %s", dbDown.getMessage());
             }
         }
+    }
+
+    /** Whether an import could name this model: only such ids go into a hub URL. */
+    private boolean importable(String modelId) {
+        return modelId != null && validator.validateValue(ImportRequest.class, "modelId", modelId).isEmpty();
     }
 
     /** Disabled, paused by its circuit breaker, or it told us to slow down a little while ago. */

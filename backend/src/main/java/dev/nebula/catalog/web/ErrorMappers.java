@@ -11,7 +11,12 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -46,7 +51,11 @@ public class ErrorMappers {
      * what is wrong with the request instead.
      */
     @ServerExceptionMapper
-    public Response unconvertibleParameter(NotFoundException e, HttpServerRequest request) {
+    public Response unconvertibleParameter(NotFoundException e, HttpServerRequest request, ResourceInfo resource,
+                                           UriInfo uri, HttpHeaders headers) {
+        if (e.getCause() instanceof RequestParameters.Unreadable unreadable) {
+            return api(unreadable(unreadable, resource, uri, headers), request);
+        }
         if (e.getCause() == null) {
             return webApplication(e, request);
         }
@@ -54,9 +63,36 @@ public class ErrorMappers {
                 + e.getCause().getMessage() + ").");
     }
 
+    /** The contract's request rules, checked on the generated endpoints. */
+    @ServerExceptionMapper
+    public Response violation(ConstraintViolationException e, HttpServerRequest request) {
+        return api(ConstraintViolations.toApi(e), request);
+    }
+
+    /** A header of the wrong type (JAX-RS makes it a 400 rather than a 404). */
+    @ServerExceptionMapper
+    public Response unreadableHeader(BadRequestException e, HttpServerRequest request, ResourceInfo resource,
+                                     UriInfo uri, HttpHeaders headers) {
+        if (e.getCause() instanceof RequestParameters.Unreadable unreadable) {
+            return api(unreadable(unreadable, resource, uri, headers), request);
+        }
+        return webApplication(e, request);
+    }
+
+    private static ApiException unreadable(RequestParameters.Unreadable e, ResourceInfo resource, UriInfo uri,
+                                           HttpHeaders headers) {
+        String name = resource == null || resource.getResourceMethod() == null ? null
+                : EndpointParameters.carrying(resource.getResourceMethod(), e.type(), e.value(), uri, headers);
+        return name == null ? ApiException.badRequest("parameter", "A parameter " + e.getMessage() + ".")
+                : ApiException.badRequest(name, name + " must be " + RequestParameters.expected(e.type()));
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, HttpServerRequest request) {
         // the JSON reader wraps what Jackson found in a 400 of its own; the caller should hear what it was
+        if (e.getCause() instanceof JsonMappingException mapping && JsonFields.outsideEnum(mapping)) {
+            return api(JsonFields.enumRefusal(mapping), request);
+        }
         if (e.getCause() instanceof MismatchedInputException shape) {
             return jsonShape(shape, request);
         }
@@ -72,6 +108,9 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, HttpServerRequest request) {
+        if (e instanceof JsonMappingException mapping && JsonFields.outsideEnum(mapping)) {
+            return api(JsonFields.enumRefusal(mapping), request);
+        }
         return error(request, 400, "invalid_json", "The request body is not valid JSON for this endpoint: "
                 + e.getOriginalMessage());
     }
@@ -82,14 +121,10 @@ public class ErrorMappers {
      */
     @ServerExceptionMapper
     public Response jsonShape(MismatchedInputException e, HttpServerRequest request) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() == null) {
-                field.append('[').append(ref.getIndex()).append(']');
-            } else {
-                field.append(field.isEmpty() ? "" : ".").append(ref.getFieldName());
-            }
+        if (JsonFields.outsideEnum(e)) {
+            return api(JsonFields.enumRefusal(e), request);
         }
+        String field = JsonFields.path(e);
         if (field.isEmpty()) {
             String what = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")
                     ? "The request body has content after its JSON value." : "The request body does not have the shape this endpoint expects.";
@@ -97,7 +132,7 @@ public class ErrorMappers {
         }
         return Response.status(400)
                 .entity(ErrorResponse.of(requestId(request), "invalid_json",
-                        "The request body field '" + field + "' has the wrong type.", Map.of("field", field.toString())))
+                        "The request body field '" + field + "' has the wrong type.", Map.of("field", field)))
                 .type(MediaType.APPLICATION_JSON_TYPE).build();
     }
 

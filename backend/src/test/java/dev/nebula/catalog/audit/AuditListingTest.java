@@ -31,7 +31,7 @@ class AuditListingTest {
 
     private static AuditEntry entry(String actor, String uid) {
         return new AuditEntry(actor, "admin", "127.0.0.1", "req-" + UUID.randomUUID().toString().substring(0, 8),
-                "delete", AuditEntry.Target.uid(uid), Map.of("freed_bytes_expected", 17_120_000_000L));
+                "delete", new AuditEntry.Target(null, null, uid), Map.of("freed_bytes_expected", 17_120_000_000L));
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.nebula.catalog.search.CardSummary;
 import dev.nebula.catalog.search.FileEntry;
 import dev.nebula.catalog.search.ModelMetadata;
+import dev.nebula.catalog.search.Provider;
 import dev.nebula.catalog.search.Normalize;
 import dev.nebula.catalog.search.SearchItem;
 
@@ -39,7 +40,7 @@ final class HuggingFaceMapper {
                 usedStorage != null ? "used_storage" : estimate != null ? "estimate" : null,
                 parameters(m), Normalize.count(m, "downloads"), Normalize.count(m, "likes"),
                 Normalize.timestamp(m, "lastModified"), created(m), gatedMode != null, gatedMode,
-                Normalize.bool(m, "private"), license(m, tags), endpoint + "/" + id, null);
+                Normalize.bool(m, "private"), license(m, tags), Provider.HUGGINGFACE.modelPage(endpoint, id), null);
     }
 
     static ModelMetadata metadata(JsonNode m, String readme, String endpoint) {
@@ -72,7 +73,7 @@ final class HuggingFaceMapper {
         return new ModelMetadata(id, "huggingface", Normalize.text(m, "sha"), files, count > files.size(), count, total,
                 license(m, tags), gatedMode != null, gatedMode, Normalize.bool(m, "private"), bounded(tags),
                 parameters(m), Normalize.text(m, "pipeline_tag"), library(m, tags),
-                Normalize.timestamp(m, "lastModified"), CardSummary.of(readme), endpoint + "/" + id);
+                Normalize.timestamp(m, "lastModified"), CardSummary.of(readme), Provider.HUGGINGFACE.modelPage(endpoint, id));
     }
 
     /** {@code false}/absent → not gated (null); {@code "auto"}/{@code "manual"}/any other value → gated with that mode. */

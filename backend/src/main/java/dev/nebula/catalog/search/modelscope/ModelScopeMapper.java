@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.nebula.catalog.search.CardSummary;
 import dev.nebula.catalog.search.FileEntry;
 import dev.nebula.catalog.search.ModelMetadata;
+import dev.nebula.catalog.search.Provider;
 import dev.nebula.catalog.search.Normalize;
 import dev.nebula.catalog.search.SearchItem;
 
@@ -28,7 +29,7 @@ final class ModelScopeMapper {
                 Normalize.text(m, "library"), size, size == null ? null : "hub", Normalize.count(m, "params"),
                 Normalize.count(m, "downloads"), Normalize.count(m, "likes"), Normalize.timestamp(m, "last_modified"),
                 Normalize.timestamp(m, "created_at"), Normalize.bool(m, "gated"), null, Normalize.bool(m, "private"),
-                Normalize.text(m, "license"), endpoint + "/models/" + id, null);
+                Normalize.text(m, "license"), Provider.MODELSCOPE.modelPage(endpoint, id), null);
     }
 
     /** Dolphin search items and legacy details share the PascalCase shape; the id is {@code Path/Name}. */
@@ -42,7 +43,7 @@ final class ModelScopeMapper {
                 Normalize.first(Normalize.strings(m, "Libraries", 1)), size, size == null ? null : "hub",
                 Normalize.count(m, "TotalParameters"), Normalize.count(m, "Downloads"),
                 likes != null ? likes : Normalize.count(m, "Likes"), updated(m), Normalize.timestamp(m, "CreatedTime"),
-                false, null, isPrivate(m), Normalize.text(m, "License"), endpoint + "/models/" + id, null);
+                false, null, isPrivate(m), Normalize.text(m, "License"), Provider.MODELSCOPE.modelPage(endpoint, id), null);
     }
 
     static String dolphinId(JsonNode m) {
