@@ -5,8 +5,8 @@
 // models are deleted again at the end (through the API), so the cluster is as the flow found it.
 // Run: BASE_URL=http://127.0.0.1:8080/ SIM_URL=http://127.0.0.1:18090 node e2e/batch-import.mjs
 import {
-  BASE_URL, RESULTS_DIR, SIM_URL, abort, advanceSimTime, apiLogin, assert, assertEqual, createRunner, expectPath, expectVisible, launchOrAbort,
-  signIn, sim, unexpectedErrors, url,
+  BASE_URL, RESULTS_DIR, SIM_URL, abort, advanceSimTime, apiLogin, assert, assertEqual, createRunner, expectVisible, launchOrAbort,
+  operatorSearchesQwen, sim, unexpectedErrors, url,
 } from './lib.mjs'
 
 // one on each page of the stubbed "qwen" results, in no node's cache, and imported by no other flow
@@ -29,15 +29,7 @@ async function createsOf(model) {
 }
 
 await t.test('an operator selects two search results on two pages', async () => {
-  // a direct search first, so the hub's health is a current success whatever earlier flows left behind
-  const warm = await fetch(url('/api/v2/catalog/search?provider=huggingface&q=qwen'), { headers: { Authorization: `Bearer ${await apiLogin('viewer')}` } })
-  assertEqual(warm.status, 200, 'direct search status')
-  await page.goto(url('/model-catalog'))
-  await expectPath(page, '/sign-in')
-  await signIn(page, 'operator')
-  const answered = page.waitForResponse((r) => new URL(r.url()).searchParams.get('q') === 'qwen')
-  await page.getByTestId('search-input').fill('qwen')
-  assertEqual((await answered).status(), 200, 'search status')
+  await operatorSearchesQwen(page)
   await result(VL).getByTestId('select-result').check()
   await page.getByTestId('pager').getByRole('button', { name: 'Next' }).click()
   await result(Q4).getByTestId('select-result').check()

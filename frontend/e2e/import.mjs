@@ -4,8 +4,8 @@
 // the simulator's clock moves; then an admin deletes it and the same hub model imports again. The screenshots of each step are the README's series (docs/screenshots/import-*.png).
 // Run: BASE_URL=http://127.0.0.1:8080/ SIM_URL=http://127.0.0.1:18090 node e2e/import.mjs
 import {
-  BASE_URL, RESULTS_DIR, SIM_URL, abort, advanceSimTime, apiLogin, assert, assertEqual, createRunner, expectPath, expectVisible,
-  launchOrAbort, signIn, signOut, sim, unexpectedErrors, url,
+  BASE_URL, RESULTS_DIR, SIM_URL, abort, advanceSimTime, assert, assertEqual, createRunner, expectPath, expectVisible,
+  launchOrAbort, operatorSearchesQwen, signIn, signOut, sim, unexpectedErrors, url,
 } from './lib.mjs'
 
 // In the stubbed "qwen" results and in no node's cache (17 GB in the simulator: a download that takes a while)
@@ -48,16 +48,7 @@ async function progressValue() {
 }
 
 await t.test('an operator searches Hugging Face and opens Download on a model the cluster lacks', async () => {
-  // a direct search first, so the hub's health is a current success whatever earlier flows left behind
-  const token = await apiLogin('viewer')
-  const warm = await fetch(url('/api/v2/catalog/search?provider=huggingface&q=qwen'), { headers: { Authorization: `Bearer ${token}` } })
-  assertEqual(warm.status, 200, 'direct search status')
-  await page.goto(url('/model-catalog'))
-  await expectPath(page, '/sign-in')
-  await signIn(page, 'operator')
-  const answered = page.waitForResponse((r) => new URL(r.url()).searchParams.get('q') === 'qwen')
-  await page.getByTestId('search-input').fill('qwen')
-  assertEqual((await answered).status(), 200, 'search status')
+  await operatorSearchesQwen(page)
   const result = page.locator(`[data-testid="search-result"][data-model-id="${MODEL}"]`)
   await expectVisible(result, `${MODEL} in the results`)
   await result.locator('[data-testid="download-button"]:not([aria-disabled])').click()

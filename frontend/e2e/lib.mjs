@@ -188,6 +188,21 @@ export function unexpectedErrors(pageErrors, allowedStatuses = []) {
   )
 }
 
+/**
+ * Opens the catalog signed out, signs in as an operator and searches Hugging Face for "qwen". A direct search goes
+ * first, so the hub's health is a current success whatever earlier flows left behind.
+ */
+export async function operatorSearchesQwen(page) {
+  const warm = await fetch(url('/api/v2/catalog/search?provider=huggingface&q=qwen'), { headers: { Authorization: `Bearer ${await apiLogin('viewer')}` } })
+  assertEqual(warm.status, 200, 'direct search status')
+  await page.goto(url('/model-catalog'))
+  await expectPath(page, '/sign-in')
+  await signIn(page, 'operator')
+  const answered = page.waitForResponse((r) => new URL(r.url()).searchParams.get('q') === 'qwen')
+  await page.getByTestId('search-input').fill('qwen')
+  assertEqual((await answered).status(), 200, 'search status')
+}
+
 /** The catalog's own sign-in over HTTP (for direct API calls next to the browser); returns the bearer token. */
 export async function apiLogin(role) {
   const response = await fetch(url('/api/v2/catalog/auth/login'), {

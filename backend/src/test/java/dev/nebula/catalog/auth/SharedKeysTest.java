@@ -1,11 +1,11 @@
 package dev.nebula.catalog.auth;
 
+import dev.nebula.catalog.support.Database;
 import dev.nebula.catalog.support.Eventually;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -40,14 +39,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class SharedKeysTest {
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-
     @BeforeEach
     void noKeysYet() throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS catalog_keys CASCADE");
-        }
+        Database.execute("DROP SCHEMA IF EXISTS catalog_keys CASCADE");
     }
 
     @Test
@@ -56,13 +50,13 @@ class SharedKeysTest {
         AtomicInteger generated = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(replicas);
         List<Future<SharedKeys.Outcome>> outcomes = new ArrayList<>();
-        try (Connection first = DriverManager.getConnection(url); Statement holder = first.createStatement()) {
+        try (Connection first = Database.connect(); Statement holder = first.createStatement()) {
             // Another replica is in the middle of creating them: every replica that starts now must wait for it.
             holder.execute("SELECT pg_advisory_lock(" + SharedKeys.LOCK + ")");
             for (int i = 0; i < replicas; i++) {
                 Path ownDir = Files.createTempDirectory("replica-keys");
                 outcomes.add(pool.submit(() -> {
-                    try (Connection c = DriverManager.getConnection(url)) {
+                    try (Connection c = Database.connect()) {
                         return SharedKeys.ensure(c, () -> {
                             generated.incrementAndGet();
                             return KeyMaterial.existingOrNew(ownDir);
@@ -107,7 +101,7 @@ class SharedKeysTest {
         String session = Files.readString(alone.resolve(KeyMaterial.SESSION_KEY_FILE)).trim();
 
         SharedKeys.Outcome upgraded;
-        try (Connection c = DriverManager.getConnection(url)) {
+        try (Connection c = Database.connect()) {
             upgraded = SharedKeys.ensure(c, () -> KeyMaterial.existingOrNew(alone));
         }
         assertTrue(upgraded.created());
@@ -118,7 +112,7 @@ class SharedKeysTest {
         Path other = Files.createTempDirectory("new-replica");
         KeyMaterial.ensure(other);
         SharedKeys.Outcome joined;
-        try (Connection c = DriverManager.getConnection(url)) {
+        try (Connection c = Database.connect()) {
             joined = SharedKeys.ensure(c, () -> KeyMaterial.existingOrNew(other));
         }
         assertFalse(joined.created());

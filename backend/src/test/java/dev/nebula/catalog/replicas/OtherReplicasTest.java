@@ -1,18 +1,17 @@
 package dev.nebula.catalog.replicas;
 
 import dev.nebula.catalog.support.Contract;
+import dev.nebula.catalog.support.Database;
 import dev.nebula.catalog.support.Eventually;
 import dev.nebula.catalog.support.SimModels;
 import dev.nebula.catalog.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,9 +45,6 @@ class OtherReplicasTest {
     /** Well inside the 15 s session cache and the hour-long snapshot: only a notice can explain a change this soon. */
     static final Duration PATIENCE = Duration.ofSeconds(5);
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-
     @Test
     void anImportOnAnotherReplicaShowsInBlockAAtOnce() throws Exception {
         String uid = SimModels.unique("other-replica-import");
@@ -71,7 +67,7 @@ class OtherReplicasTest {
         String token = Tokens.login("viewer", "viewer123");
         me(token, 200); // this replica now holds the session for 15 s
         String jti = jti(token);
-        try (Connection c = DriverManager.getConnection(url);
+        try (Connection c = Database.connect();
              PreparedStatement s = c.prepareStatement("UPDATE user_session SET revoked_at = now() WHERE jti = ?")) {
             s.setString(1, jti); // the other replica's logout
             assertEquals(1, s.executeUpdate());
@@ -164,7 +160,7 @@ class OtherReplicasTest {
     }
 
     private void notifyAsOtherReplica(String topicAndSubject) {
-        try (Connection c = DriverManager.getConnection(url);
+        try (Connection c = Database.connect();
              PreparedStatement s = c.prepareStatement("SELECT pg_notify(?, ?)")) {
             s.setString(1, ReplicaNotices.CHANNEL);
             s.setString(2, "v1 another-replica " + topicAndSubject);
@@ -176,7 +172,7 @@ class OtherReplicasTest {
 
     /** Ends the listener's database connection as a database restart would; returns how many it had. */
     private int terminateListener() {
-        try (Connection c = DriverManager.getConnection(url);
+        try (Connection c = Database.connect();
              PreparedStatement s = c.prepareStatement("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
                      + "WHERE application_name = ?")) {
             s.setString(1, NoticeListener.APPLICATION_NAME);

@@ -1,6 +1,7 @@
 package dev.nebula.catalog.search;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.nebula.catalog.support.Database;
 import dev.nebula.catalog.support.Contract;
 import dev.nebula.catalog.support.HubStubs;
 import dev.nebula.catalog.support.Tokens;
@@ -8,14 +9,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 import java.util.Map;
 
@@ -46,15 +43,10 @@ class HubQuotaTest {
         }
     }
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-
     /** The budgets shared by replicas live in the database and would carry over from earlier tests. */
     @BeforeEach
     void fullSharedBudgets() throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute("DELETE FROM hub_budget");
-        }
+        Database.execute("DELETE FROM hub_budget");
     }
 
     static ValidatableResponse search(String token, String q) {

@@ -1,23 +1,18 @@
 package dev.nebula.catalog.search;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import dev.nebula.catalog.support.Contract;
+import dev.nebula.catalog.support.Database;
 import dev.nebula.catalog.support.HubStubs;
 import dev.nebula.catalog.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -25,7 +20,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.nebula.catalog.support.HubStubs.fixture;
 import static dev.nebula.catalog.support.HubStubs.json;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,20 +45,10 @@ class SharedHubBudgetsTest {
     @Inject
     SharedHubBudgets shared;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-
     @BeforeEach
     @AfterEach
     void fullBudgets() throws SQLException {
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
-            s.execute("DELETE FROM hub_budget");
-        }
-    }
-
-    static ValidatableResponse search(String token, String q) {
-        return given().filter(Contract.FILTER).header("Authorization", "Bearer " + token)
-                .when().get("/api/v2/catalog/search?provider=huggingface&q=" + q).then();
+        Database.execute("DELETE FROM hub_budget");
     }
 
     @Test
@@ -82,7 +66,7 @@ class SharedHubBudgetsTest {
         assertTrue(spent >= 1, "the other replica had budget to spend");
 
         // here this replica's own budget for the viewer is untouched, yet a search that needs the hub is refused
-        String retryAfter = search(viewer, "shared-new").statusCode(429)
+        String retryAfter = HubQuotaTest.search(viewer, "shared-new").statusCode(429)
                 .body("error.code", equalTo("too_many_requests"))
                 .body("error.message", containsString("You have sent many searches"))
                 .extract().header("Retry-After");
@@ -91,8 +75,8 @@ class SharedHubBudgetsTest {
                 .withQueryParam("search", WireMock.equalTo("shared-new"))).size(), "the refused search never reached the hub");
 
         // an answer this replica already holds costs the hub nothing: the viewer still gets it
-        search(operator, "shared-cached").statusCode(200);
-        search(viewer, "shared-cached").statusCode(200).body("items.size()", org.hamcrest.Matchers.greaterThan(0));
+        HubQuotaTest.search(operator, "shared-cached").statusCode(200);
+        HubQuotaTest.search(viewer, "shared-cached").statusCode(200).body("items.size()", org.hamcrest.Matchers.greaterThan(0));
         assertEquals(1, HubStubs.server().findAll(getRequestedFor(urlPathEqualTo("/api/models"))
                 .withQueryParam("search", WireMock.equalTo("shared-cached"))).size());
     }
