@@ -11,19 +11,5 @@ if [ ! -f "$jar" ] || [ -n "$(find pom.xml openapi backend/pom.xml backend/src f
 fi
 port="${QUARKUS_HTTP_PORT:-8080}"
 echo "Starting Nebula Model Catalog — open http://localhost:${port}/model-catalog once it says it is ready."
-# On JDK 25+ an ahead-of-time cache of loaded and linked classes cuts start-up by a third (docs/benchmarks.md,
-# bench/startup.sh): the first run after a build records it (written when the service stops), later runs use it.
-# Older JDKs start without it.
-aot_opts=()
-java_major=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/{print $2}' | cut -d. -f1)
-if [ "${java_major:-0}" -ge 25 ] 2>/dev/null; then
-  aot=backend/target/quarkus-app/app.aot
-  if [ -f "$aot" ] && [ "$aot" -nt "$jar" ]; then
-    aot_opts=("-XX:AOTCache=$aot")
-  else
-    rm -f "$aot"
-    aot_opts=("-XX:AOTCacheOutput=$aot")
-    echo "JDK $java_major: this run records a start-up cache when it stops; the next start is faster."
-  fi
-fi
-exec java "${aot_opts[@]}" ${JAVA_OPTS:-} -jar "$jar" "$@"
+# The shipped JVM flags, and on JDK 25+ a start-up cache recorded by the first run after a build (backend/launch.sh).
+exec backend/launch.sh backend/target/quarkus-app "$@"

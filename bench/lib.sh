@@ -75,9 +75,14 @@ BENCH_BUDGETS=(CATALOG_SEARCH_PER_USER_PER_MINUTE=100000000 CATALOG_SEARCH_PER_A
 start_service() {
   local label=$1; shift
   local t0; t0=$(date +%s%N)
+  # the JVM as shipped (backend/launch.sh's flags and malloc arenas), then JAVA_OPTS; BENCH_JVM_DEFAULTS=1 drops the
+  # shipped flags (bench/footprint.sh compares flag sets from the JVM's own defaults)
+  local shipped=("@$ROOT/backend/jvm.options")
+  [[ ${BENCH_JVM_DEFAULTS:-} == 1 ]] && shipped=()
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   env -u QUARKUS_DATASOURCE_JDBC_URL NEBULA_URL="$SIM" HF_ENDPOINT="$HUB" MODELSCOPE_ENDPOINT="$HUB" \
-    QUARKUS_HTTP_PORT="$PORT" "$@" java ${JAVA_OPTS:-} -jar "$JAR" >"$OUT/service-$label.log" 2>&1 &
+    MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" QUARKUS_HTTP_PORT="$PORT" "$@" \
+    java "${shipped[@]}" ${JAVA_OPTS:-} -jar "$JAR" >"$OUT/service-$label.log" 2>&1 &
   SVC_PID=$!
   wait_ready "$BASE/q/health/ready" "$SVC_PID" || { say "service ($label) did not become ready"; tail -20 "$OUT/service-$label.log"; exit 2; }
   READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))

@@ -48,7 +48,7 @@ start_replica() { # n port
     QUARKUS_DATASOURCE_JDBC_URL="$PG_URL" QUARKUS_DATASOURCE_USERNAME=postgres \
     QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true \
     QUARKUS_HTTP_PROXY_TRUSTED_PROXIES=127.0.0.1 \
-    java -Xmx307m -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} -jar "$JAR" >"$OUT/replica-$1.log" 2>&1 &
+    MALLOC_ARENA_MAX=2 java @"$ROOT/backend/jvm.options" -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} -jar "$JAR" >"$OUT/replica-$1.log" 2>&1 &
 }
 say "starting two replicas together on one PostgreSQL"
 start_replica 1 "$R1_PORT"; R1_PID=$!; PIDS+=($R1_PID); disown "$R1_PID" # killed on purpose below: no job notice
