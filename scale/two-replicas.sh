@@ -39,7 +39,7 @@ status_at() { curl -s -m 20 -o /dev/null -w '%{http_code}' "${@:3}" -H "Authoriz
 
 # --- one PostgreSQL, two replicas started together, haproxy in front -------------------------------------------------
 start_external_pg
-# Each replica as a pod would run it: heap capped as the manifests cap it (40 % of a 768 MiB limit), client addresses
+# Each replica as a pod would run it: the shipped JVM flags (backend/jvm.options, as the image passes them), client addresses
 # taken from haproxy's X-Forwarded-For, and the product's own freshness settings (block A fresh for 1 s).
 start_replica() { # n port
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
@@ -222,7 +222,7 @@ stats | while read -r sv st served e5 econn; do say "  $sv at the end: $st, resp
 say "  freshness lag (import on one replica -> listed by the other), ms: ${LAGS[*]}"
 say "  logout seen by the other replica after $REVOKE_MS ms; delete gone from lists after $GONE_R1 / $GONE_R2 ms"
 say "  replica 2 dropped by haproxy $DROP_MS ms after SIGKILL; listeners back $RELISTEN_MS ms after the database"
-say "  RSS under load: replica 1 $RSS1 MB, replica 2 $RSS2 MB (heap capped at 307 MB)"
+say "  RSS under load: replica 1 $RSS1 MB, replica 2 $RSS2 MB (shipped flags: 160 MB serial heap)"
 say "  shared keys before boot: $(grep -ho 'come from the database ([^)]*)' "$OUT"/replica-*.log | sed 's/come from the database //' | tr '\n' ' ')"
 {
   echo "| figure | value |"; echo "|---|---|"
