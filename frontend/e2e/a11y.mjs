@@ -2,13 +2,13 @@
 // 1280 px and 390 px, in the light and the dark theme (the system preference, emulated): the sign-in page, Model
 // Catalog signed in as admin (block A, and block B after a search), an open dialog, the import dialog with warnings,
 // the delete dialog, the details sheet, the nodes view, the stop question, the batch delete and batch import dialogs,
-// block A served stale (SIM_URL: Nebula's outage), and the audit page. Each failure
+// block A served stale (SIM_URL: Nebula's outage), block B with a hub's error, and the audit page. Each failure
 // names the rule, the number of nodes and the first few targets. Also checks the theme: the header switch (System /
 // Light / Dark) is remembered, and the page has its theme before any of the app's JavaScript has run.
 // Run: BASE_URL=http://127.0.0.1:8080/ node e2e/a11y.mjs   (A11Y_SCHEMES=dark to run one theme only)
 import { createRequire } from 'node:module'
 import {
-  BASE_URL, DESKTOP, NARROW, SIM_URL, assert, assertEqual, createRunner, expectPath, expectVisible, launchOrAbort, screenshot, signIn, sim, url,
+  BASE_URL, DESKTOP, NARROW, SIM_URL, assert, assertEqual, createRunner, expectPath, expectVisible, launchOrAbort, screenshot, signIn, sim, url, warmUpHubs,
 } from './lib.mjs'
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
@@ -91,6 +91,7 @@ for (const scheme of SCHEMES) {
 
     for (const lang of LANGS) {
       const searched = async () => {
+        await warmUpHubs()
         await setLang(page, lang)
         await page.goto(url('/model-catalog'))
         await expectVisible(page.getByTestId('search-input'), 'search box')
@@ -199,6 +200,17 @@ for (const scheme of SCHEMES) {
         })
         await sim('/_sim/chaos', { outage: 'none' })
       }
+
+      // block B when the hub refuses: the stubbed Hugging Face rate-limits "hub-busy" as it really does
+      await checkState(page, scheme, lang, 'hub error', {
+        prepare: async () => {
+          const answered = page.waitForResponse((r) => new URL(r.url()).searchParams.get('q') === 'hub-busy', { timeout: 15_000 })
+          await page.goto(url('/model-catalog?hub_q=hub-busy'))
+          await answered
+        },
+        ready: () => expectVisible(page.getByTestId('search-error'), 'the hub error'),
+      })
+      await warmUpHubs() // the refusal is the hub's latest answer: a success again, for what follows
 
       await checkState(page, scheme, lang, 'audit', {
         prepare: () => page.goto(url('/audit')),

@@ -2,7 +2,7 @@
 // (the test service's WireMock stubs answer q=qwen on both hubs, with a second Hugging Face page, and the
 // Qwen/Qwen2.5-7B-Instruct metadata).
 // Run: BASE_URL=http://127.0.0.1:8080/ node e2e/search.mjs   (CHROMIUM=/path/to/chromium to override)
-import { BASE_URL, DESKTOP, NARROW, RESULTS_DIR, assert, assertEqual, apiLogin, createRunner, expectPath, expectVisible, fitsViewportWidth, launchOrAbort, screenshot, signIn, signOut, url } from './lib.mjs'
+import { BASE_URL, DESKTOP, NARROW, RESULTS_DIR, assert, assertEqual, createRunner, expectPath, expectVisible, fitsViewportWidth, launchOrAbort, screenshot, signIn, signOut, url, warmUpHubs } from './lib.mjs'
 
 const MODEL = 'Qwen/Qwen2.5-7B-Instruct'
 
@@ -15,18 +15,6 @@ async function signInToCatalog(page, role) {
   await expectPath(page, '/sign-in')
   assertEqual(await signIn(page, role), '/model-catalog', `back on Model Catalog after signing in as ${role}`)
   await expectVisible(page.getByTestId('search-input'), 'search box')
-}
-
-/**
- * One direct search first, so the hub's health in /capabilities reflects a current success (earlier tests in the
- * same service may have left a newer failure, which would collapse block B into its notice).
- */
-async function warmUpHub() {
-  const token = await apiLogin('viewer')
-  const response = await fetch(url('/api/v2/catalog/search?provider=huggingface&q=qwen&limit=20'), {
-    headers: { Authorization: `Bearer ${token}` },
-  })
-  assertEqual(response.status, 200, 'direct Hugging Face search for "qwen"')
 }
 
 async function openCatalog(page) {
@@ -52,7 +40,7 @@ const session = await launchOrAbort({ locale: 'en-US' })
 const { page, pageErrors } = session
 
 await t.test('operator signs in and searches "qwen" on Hugging Face', async () => {
-  await warmUpHub()
+  await warmUpHubs()
   await signInToCatalog(page, 'operator')
   const hf = page.getByRole('radio', { name: 'Hugging Face' })
   assert(await hf.isChecked(), 'Hugging Face is the selected hub')
