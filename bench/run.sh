@@ -97,9 +97,12 @@ RSS_KB=$(awk '/VmRSS/{print $2}' "/proc/$SVC_PID/status")
 PG_RSS_KB=$(ps -C postgres -o rss=,args= | awk -v p="$DB_PORT" '$0 ~ "-p "p {s+=$1} END {print s+0}')
 
 # --- (c) page ---------------------------------------------------------------------------------------------------------
-# First load = the entry chunk index.html references; the rest loads on demand (dialogs, audit, sign-in, Chinese).
-ENTRY_JS=$(sed -n 's/.*<script[^>]*src="\/\([^"]*\.js\)".*/\1/p' "$ROOT/frontend/dist/index.html" | head -1)
-FIRST_GZIP=$(gzip -9 -c "$ROOT/frontend/dist/$ENTRY_JS" | wc -c)
+# First load = every script index.html references (the theme script, the entry chunk and any chunk it preloads), each
+# compressed as served; the rest loads on demand (dialogs, audit, sign-in, Chinese).
+FIRST_JS=$(grep -o '\(src\|href\)="/[^"]*\.js"' "$ROOT/frontend/dist/index.html" | sed 's/.*="\/\(.*\)"/\1/' | sort -u)
+ENTRY_JS=$(echo "$FIRST_JS" | tr '\n' ' ' | sed 's/ $//')
+FIRST_GZIP=0
+for js in $FIRST_JS; do FIRST_GZIP=$(( FIRST_GZIP + $(gzip -9 -c "$ROOT/frontend/dist/$js" | wc -c) )); done
 ALL_GZIP=$(cat "$ROOT"/frontend/dist/assets/*.js | gzip -9 -c | wc -c)
 if [[ -d $ROOT/frontend/node_modules/playwright-core && -x ${CHROMIUM:-/usr/bin/chromium} ]]; then
   REFRESH=$(BASE_URL="$BASE/" node "$ROOT/bench/refresh-requests.mjs" 2>&1 | tail -1)
