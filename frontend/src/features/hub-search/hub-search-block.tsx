@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button'
 import { CatalogBlock } from '@/components/ui/catalog-block'
 import { useCapabilities } from '@/features/capabilities/use-capabilities'
 import { useI18n, type MessageKey } from '@/i18n'
-import { hubParams } from '@/lib/error-text'
+import { hubFailureText, hubParams } from '@/lib/error-text'
 import { scrollToDownloadedModels, useHighlightUid } from '@/lib/highlight'
 import type { ImportResult } from '@/lib/types'
 import { hubAvailability, type HubAvailability, type HubProblem } from './hub-health'
@@ -16,6 +16,14 @@ const PROBLEM_KEYS: Record<HubProblem, MessageKey> = {
   circuit_open: 'hs.problem.circuitOpen',
   unreachable: 'hs.problem.unreachable',
 }
+
+/** Failures a mirror would not cure: the hub answered, and refused (a rate limit, a bad token, a refused request). */
+const REFUSALS = new Set(['hub_rate_limited', 'hub_token_invalid', 'hub_rejected'])
+
+type HubState = HubAvailability['hubs'][number]
+
+/** A hub that answered with a refusal is reachable: say what it said, not "cannot be reached". */
+const refused = (hub: HubState) => hub.problem === 'unreachable' && hub.reason != null && REFUSALS.has(hub.reason)
 
 export interface HubSearchBlockProps {
   /** Called after a model was imported; by default block A is scrolled into view and told to highlight the uid. */
@@ -53,7 +61,7 @@ export function HubSearchBlock({ onImported }: HubSearchBlockProps) {
 
 function HubsUnavailable({ availability, onTryAnyway }: { availability: HubAvailability; onTryAnyway?: () => void }) {
   const { t } = useI18n()
-  const unreachable = availability.hubs.filter((h) => h.problem === 'unreachable')
+  const unreachable = availability.hubs.filter((h) => h.problem === 'unreachable' && !refused(h))
   return (
     <CatalogBlock id="hub-search" icon={<Search aria-hidden />} title={t('search.title')} description={t('search.description')}>
       <Alert tone="warning" icon={<CloudOff aria-hidden />} title={t('hs.unavailableTitle')} data-testid="hub-search-unavailable">
@@ -64,7 +72,11 @@ function HubsUnavailable({ availability, onTryAnyway }: { availability: HubAvail
             <p>{t('hs.unavailableLead')}</p>
             <ul className="list-disc space-y-1 pl-5">
               {availability.hubs.map((hub) => (
-                <li key={hub.provider}>{t(PROBLEM_KEYS[hub.problem ?? 'unreachable'], { hub: t(`provider.${hub.provider}`) })}</li>
+                <li key={hub.provider}>
+                  {refused(hub)
+                    ? hubFailureText(t, hub.reason!, hub.provider)
+                    : t(PROBLEM_KEYS[hub.problem ?? 'unreachable'], { hub: t(`provider.${hub.provider}`) })}
+                </li>
               ))}
             </ul>
             {unreachable.length > 0 && (

@@ -272,6 +272,27 @@ describe('hub search (block B)', () => {
     expect((screen.getByRole('radio', { name: 'ModelScope' }) as HTMLInputElement).disabled).toBe(false)
   })
 
+  it('words a hub that refused as refusing, not as unreachable, and offers no mirror for it', async () => {
+    backend({
+      caps: {
+        ...bothHubsUp,
+        hubs: [
+          { ...bothHubsUp.hubs[0], reachable: false, last_failure_at: '2026-01-01T00:05:00Z', last_failure_reason: 'hub_rate_limited' },
+          { ...bothHubsUp.hubs[1], reachable: false, last_failure_at: '2026-01-01T00:05:00Z', last_failure_reason: 'hub_token_invalid' },
+        ],
+      },
+    })
+    renderApp({ path: '/model-catalog', lang: 'en', role: signedInAs })
+    const notice = await screen.findByTestId('hub-search-unavailable')
+    expect(notice.textContent).toContain('Hugging Face is rate-limiting the catalog. A hub token raises the quota.')
+    expect(notice.textContent).toContain('ModelScope rejected the configured token')
+    expect(notice.textContent).not.toContain('cannot be reached')
+    expect(screen.queryByTestId('mirror-hint')).toBeNull()
+    // a refusal may be over by now: trying again stays possible
+    await userEvent.setup().click(within(notice).getByRole('button', { name: 'Search anyway' }))
+    await screen.findByTestId('search-input')
+  })
+
   it('says so when nothing matches', async () => {
     backend({ search: () => jsonResponse(makePage({ items: [] })) })
     await openAndSearch('zh')
