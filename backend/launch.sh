@@ -18,7 +18,12 @@ aot_opts=()
 java_major=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/{print $2}' | cut -d. -f1)
 if [ "${java_major:-0}" -ge 25 ] 2>/dev/null && [ "${CATALOG_AOT_CACHE:-}" != off ]; then
   aot="${CATALOG_AOT_CACHE:-$app/app.aot}"
-  if [ -f "$aot" ] && [ "$aot" -nt "$jar" ]; then
+  # The cache is assembled after the service has stopped, which can take ten seconds: a run killed meanwhile (a
+  # container's stop timeout) leaves a file that cannot be mapped. Use the cache only when it is newer than the jar and
+  # this JVM, with these flags, maps it (a dry run, under 0.1 s); otherwise record a new one.
+  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+  if [ -s "$aot" ] && [ "$aot" -nt "$jar" ] \
+     && java "@$here/jvm.options" ${JAVA_OPTS:-} -XX:AOTMode=on "-XX:AOTCache=$aot" -cp "$jar" -version >/dev/null 2>&1; then
     aot_opts=("-XX:AOTCache=$aot")
   else
     rm -f "$aot"
