@@ -78,6 +78,11 @@ public class NoticeListener {
         closeQuietly(current);
     }
 
+    /** PostgreSQL's "terminating connection due to administrator command" (SQLSTATE 57P01): a shutdown, not a fault. */
+    private static boolean isServerShutdown(Exception e) {
+        return e instanceof SQLException sql && "57P01".equals(sql.getSQLState());
+    }
+
     /** Whether notices are being heard right now. */
     public boolean listening() {
         return listening;
@@ -106,8 +111,11 @@ public class NoticeListener {
                 if (!running) {
                     break;
                 }
-                // one line per outage, not one per retry
-                if (!quietFailure) {
+                if (isServerShutdown(e)) {
+                    // a stopping server (also the embedded one stopping with this JVM): a warning only if it stays away
+                    Log.info("the database closed the listening connection while shutting down; "
+                            + "listening again when it answers");
+                } else if (!quietFailure) { // one line per outage, not one per retry
                     Log.warnf("not hearing the other replicas' changes (%s); retrying, caches age out meanwhile",
                             e.getMessage());
                     quietFailure = true;
@@ -159,7 +167,8 @@ public class NoticeListener {
         try {
             events.fire(notice);
         } catch (RuntimeException e) {
-            Log.warnf("a replica notice (%s %s) could not be applied: %s", notice.topic(), notice.subject(), e.getMessage());
+            Log.warnf("a replica notice (%s %s) could not be applied: %s", notice.topic(), notice.subject(),
+                    e.getMessage());
         }
     }
 
