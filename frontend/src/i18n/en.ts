@@ -234,6 +234,7 @@ export const en = {
   'caps.database': 'Database',
   'caps.nebula': 'Nebula',
   'caps.reachable': 'Reachable',
+  'caps.refusing': 'Refusing requests',
   'caps.unreachable': 'Unreachable',
   'caps.disabled': 'Disabled',
   'caps.simulatorBanner': 'Simulated cluster: the models, nodes and downloads here come from the built-in Nebula simulator, not a GPU cluster.',

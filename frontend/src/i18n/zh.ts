@@ -230,6 +230,7 @@ export const zh: Messages = {
   'caps.database': '数据库',
   'caps.nebula': 'Nebula',
   'caps.reachable': '可连接',
+  'caps.refusing': '拒绝请求',
   'caps.unreachable': '无法连接',
   'caps.disabled': '已停用',
   'caps.simulatorBanner': '模拟集群：此处的模型、节点和下载来自内置的 Nebula 模拟器，并非真实 GPU 集群。',

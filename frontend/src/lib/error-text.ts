@@ -58,6 +58,14 @@ const HUB: Record<string, MessageKey> = {
   hub_disabled: 'err.hub.disabled',
 }
 
+/** Failures a mirror would not cure: the hub answered, and refused (a rate limit, a bad token, a refused request). */
+const REFUSALS = new Set(['hub_rate_limited', 'hub_token_invalid', 'hub_rejected'])
+
+/** Whether a hub's last failure was its own refusal: it can be reached, so "cannot be reached" would mislead. */
+export function isRefusal(reason: string | null | undefined): boolean {
+  return reason != null && REFUSALS.has(reason)
+}
+
 /** The environment variable that points the service at a hub mirror (what an operator sets when a hub is blocked). */
 export const HUB_ENDPOINT_VARIABLE: Record<string, string> = { huggingface: 'HF_ENDPOINT', modelscope: 'MODELSCOPE_ENDPOINT' }
 

@@ -75,6 +75,34 @@ describe('Model Catalog page', () => {
     expect(screen.queryByTestId('simulator-badge')).toBeNull()
   })
 
+  it('says a hub that refused is refusing, not unreachable, and points at its token rather than a mirror', async () => {
+    stubApi({
+      '/api/v2/catalog/capabilities': () =>
+        jsonResponse({
+          ...sampleCapabilities,
+          hubs: [
+            {
+              provider: 'huggingface',
+              enabled: true,
+              reachable: false,
+              endpoint_variable: 'HF_ENDPOINT',
+              base_url_host: 'huggingface.co',
+              token_configured: false,
+              last_failure_reason: 'hub_rate_limited',
+              circuit: 'closed',
+            },
+          ],
+        }),
+    })
+    renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
+
+    expect(within(await screen.findByTestId('cap-hub-huggingface')).getByText('Refusing requests')).toBeTruthy()
+    const hub = screen.getByTestId('hub-down-huggingface')
+    expect(hub.textContent).toContain('Hugging Face is rate-limiting the catalog. A hub token raises the quota.')
+    expect(hub.textContent).toContain('Token: none')
+    expect(hub.textContent).not.toContain('HF_ENDPOINT')
+  })
+
   it('shows a failed status call in the reader’s language with its request id, never the server’s English', async () => {
     stubApi({
       '/api/v2/catalog/capabilities': () =>

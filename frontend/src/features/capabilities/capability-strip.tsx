@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react'
-import { CheckCircle2, CircleDashed, CloudOff, FlaskConical, Loader2, PauseCircle, RefreshCw, XCircle } from 'lucide-react'
+import { AlertTriangle, CheckCircle2, CircleDashed, CloudOff, FlaskConical, Loader2, PauseCircle, RefreshCw, XCircle } from 'lucide-react'
 import { ApiErrorAlert } from '@/components/api-error-alert'
 import { Alert } from '@/components/ui/alert'
 import { Button } from '@/components/ui/button'
 import { useI18n, type MessageKey } from '@/i18n'
-import { hubFailureText } from '@/lib/error-text'
+import { hubFailureText, isRefusal } from '@/lib/error-text'
 import { cn } from '@/lib/utils'
 import type { Capabilities, HubCapability } from '@/lib/types'
 
@@ -15,10 +15,11 @@ interface CapabilityStripProps {
   onRefresh: () => void
 }
 
-type Health = 'ok' | 'down' | 'paused' | 'unknown' | 'off'
+type Health = 'ok' | 'refusing' | 'down' | 'paused' | 'unknown' | 'off'
 
 const LOOK: Record<Health, { Icon: typeof CheckCircle2; text: string; word: MessageKey }> = {
   ok: { Icon: CheckCircle2, text: 'text-success', word: 'caps.reachable' },
+  refusing: { Icon: AlertTriangle, text: 'text-warning', word: 'caps.refusing' },
   down: { Icon: XCircle, text: 'text-destructive', word: 'caps.unreachable' },
   paused: { Icon: PauseCircle, text: 'text-warning', word: 'caps.paused' },
   unknown: { Icon: CircleDashed, text: 'text-muted-foreground', word: 'caps.notChecked' },
@@ -29,7 +30,7 @@ const LOOK: Record<Health, { Icon: typeof CheckCircle2; text: string; word: Mess
 export function hubHealth(hub: HubCapability): Health {
   if (!hub.enabled) return 'off'
   if (hub.circuit === 'open') return 'paused'
-  if (hub.reachable === false) return 'down'
+  if (hub.reachable === false) return isRefusal(hub.last_failure_reason) ? 'refusing' : 'down'
   return hub.reachable ? 'ok' : 'unknown'
 }
 
@@ -40,7 +41,7 @@ export function hubHealth(hub: HubCapability): Health {
  */
 export function CapabilityStrip({ data, error, isFetching, onRefresh }: CapabilityStripProps) {
   const { t } = useI18n()
-  const downHubs = data?.hubs.filter((h) => hubHealth(h) === 'down' || hubHealth(h) === 'paused') ?? []
+  const downHubs = data?.hubs.filter((h) => ['refusing', 'down', 'paused'].includes(hubHealth(h))) ?? []
   return (
     <section aria-labelledby="capabilities-heading" data-testid="capability-strip" aria-busy={isFetching} className="space-y-2">
       <div className="glass rim-light flex flex-wrap items-center gap-x-4 gap-y-2 rounded-xl border px-4 py-2.5 text-sm">
@@ -93,8 +94,13 @@ export function CapabilityStrip({ data, error, isFetching, onRefresh }: Capabili
           title={hubFailureText(t, hub.circuit === 'open' || !hub.last_failure_reason ? 'hub_unreachable' : hub.last_failure_reason, hub.provider)}
           data-testid={`hub-down-${hub.provider}`}
         >
-          {t('caps.mirror')}: <code className="font-mono text-foreground">{hub.endpoint_variable}</code> · {t('caps.token')}:{' '}
-          {hub.token_configured ? t('caps.tokenSet') : t('caps.tokenNone')}
+          {/* a hub that refused was reached: a mirror would not help, its token might */}
+          {hubHealth(hub) !== 'refusing' && (
+            <>
+              {t('caps.mirror')}: <code className="font-mono text-foreground">{hub.endpoint_variable}</code> ·{' '}
+            </>
+          )}
+          {t('caps.token')}: {hub.token_configured ? t('caps.tokenSet') : t('caps.tokenNone')}
         </Alert>
       ))}
     </section>

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button'
 import { CatalogBlock } from '@/components/ui/catalog-block'
 import { useCapabilities } from '@/features/capabilities/use-capabilities'
 import { useI18n, type MessageKey } from '@/i18n'
-import { hubFailureText, hubParams } from '@/lib/error-text'
+import { hubFailureText, hubParams, isRefusal } from '@/lib/error-text'
 import { scrollToDownloadedModels, useHighlightUid } from '@/lib/highlight'
 import type { ImportResult } from '@/lib/types'
 import { hubAvailability, type HubAvailability, type HubProblem } from './hub-health'
@@ -17,13 +17,10 @@ const PROBLEM_KEYS: Record<HubProblem, MessageKey> = {
   unreachable: 'hs.problem.unreachable',
 }
 
-/** Failures a mirror would not cure: the hub answered, and refused (a rate limit, a bad token, a refused request). */
-const REFUSALS = new Set(['hub_rate_limited', 'hub_token_invalid', 'hub_rejected'])
-
 type HubState = HubAvailability['hubs'][number]
 
 /** A hub that answered with a refusal is reachable: say what it said, not "cannot be reached". */
-const refused = (hub: HubState) => hub.problem === 'unreachable' && hub.reason != null && REFUSALS.has(hub.reason)
+const refused = (hub: HubState) => hub.problem === 'unreachable' && isRefusal(hub.reason)
 
 export interface HubSearchBlockProps {
   /** Called after a model was imported; by default block A is scrolled into view and told to highlight the uid. */
