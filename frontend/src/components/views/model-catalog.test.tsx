@@ -2,6 +2,20 @@ import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { jsonResponse, renderApp, sampleCapabilities, stubApi } from '@/test/render-app'
 
+/** Hugging Face as capabilities report it after a failed call, with the failure's code. */
+function failingHuggingFace(reason: string) {
+  return {
+    provider: 'huggingface',
+    enabled: true,
+    reachable: false,
+    endpoint_variable: 'HF_ENDPOINT',
+    base_url_host: 'huggingface.co',
+    token_configured: false,
+    last_failure_reason: reason,
+    circuit: 'closed',
+  }
+}
+
 describe('Model Catalog page', () => {
   it('shows the title and both block headings in English', async () => {
     stubApi()
@@ -48,18 +62,7 @@ describe('Model Catalog page', () => {
           ...sampleCapabilities,
           database: { reachable: false, error: 'org.postgresql.util.PSQLException: Connection refused' },
           nebula: { configured: true, simulated: false, url_host: 'nebula.prod:18090', reachable: false, error: 'java.net.ConnectException: timed out' },
-          hubs: [
-            {
-              provider: 'huggingface',
-              enabled: true,
-              reachable: false,
-              endpoint_variable: 'HF_ENDPOINT',
-              base_url_host: 'huggingface.co',
-              token_configured: false,
-              last_failure_reason: 'hub_unreachable',
-              circuit: 'closed',
-            },
-          ],
+          hubs: [failingHuggingFace('hub_unreachable')],
         }),
     })
     renderApp({ path: '/model-catalog', lang: 'zh', role: 'viewer' })
@@ -80,18 +83,7 @@ describe('Model Catalog page', () => {
       '/api/v2/catalog/capabilities': () =>
         jsonResponse({
           ...sampleCapabilities,
-          hubs: [
-            {
-              provider: 'huggingface',
-              enabled: true,
-              reachable: false,
-              endpoint_variable: 'HF_ENDPOINT',
-              base_url_host: 'huggingface.co',
-              token_configured: false,
-              last_failure_reason: 'hub_rate_limited',
-              circuit: 'closed',
-            },
-          ],
+          hubs: [failingHuggingFace('hub_rate_limited')],
         }),
     })
     renderApp({ path: '/model-catalog', lang: 'en', role: 'viewer' })
