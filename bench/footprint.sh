@@ -11,11 +11,11 @@ export BENCH_SIM_PORT=18791 BENCH_HUB_PORT=18792 BENCH_PORT=18781 BENCH_DB_PORT=
 source "$(dirname "$0")/lib.sh"
 start_external_pg
 
-# shellcheck source=bench/jvm-defaults.sh
-source "$ROOT/bench/jvm-defaults.sh"
+# the shipped flags (backend/jvm.options) as one line; each set below is passed whole, from the JVM's own defaults
+SHIPPED=$(grep -v '^#' "$ROOT/backend/jvm.options" | tr '\n' ' ')
 SETS=${FOOTPRINT_SETS:-"JVM defaults|
-shipped (run.sh, image)|$CATALOG_JVM_DEFAULTS
-shipped, but C2 as well|$CATALOG_JVM_DEFAULTS -XX:TieredStopAtLevel=4 -XX:ReservedCodeCacheSize=64m
+shipped (run.sh, image)|$SHIPPED
+shipped, but C2 as well|$SHIPPED -XX:TieredStopAtLevel=4 -XX:ReservedCodeCacheSize=64m
 G1, 128 MB heap|-Xmx128m -XX:ReservedCodeCacheSize=64m"}
 
 printf '| flags | RSS after 10,000 requests | cached search (wrk) | list c=4 median / p99 | ready |\n|---|---|---|---|---|\n' >"$OUT/results.md"
