@@ -39,16 +39,16 @@ status_at() { curl -s -m 20 -o /dev/null -w '%{http_code}' "${@:3}" -H "Authoriz
 
 # --- one PostgreSQL, two replicas started together, haproxy in front -------------------------------------------------
 start_external_pg
-# Each replica as a pod would run it: the shipped JVM flags (backend/jvm.options, as the image passes them), client addresses
-# taken from haproxy's X-Forwarded-For, and the product's own freshness settings (block A fresh for 1 s).
+# Each replica as a pod would run it: through the image's launcher (the shipped JVM flags, no start-up cache), client
+# addresses taken from haproxy's X-Forwarded-For, and the product's own freshness settings (block A fresh for 1 s).
 start_replica() { # n port
-  # shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
   env -u QUARKUS_DATASOURCE_JDBC_URL NEBULA_URL="$SIM" HF_ENDPOINT="$HUB" MODELSCOPE_ENDPOINT="$HUB" \
     QUARKUS_HTTP_PORT="$2" NEBULA_CATALOG_DATA_DIR="$WORK/data-$1" \
     QUARKUS_DATASOURCE_JDBC_URL="$PG_URL" QUARKUS_DATASOURCE_USERNAME=postgres \
     QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true \
     QUARKUS_HTTP_PROXY_TRUSTED_PROXIES=127.0.0.1 \
-    MALLOC_ARENA_MAX=2 java @"$ROOT/backend/jvm.options" -XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-} -jar "$JAR" >"$OUT/replica-$1.log" 2>&1 &
+    CATALOG_AOT_CACHE=off JAVA_OPTS="-XX:+ExitOnOutOfMemoryError ${JAVA_OPTS:-}" \
+    "$ROOT/backend/launch.sh" "$ROOT/backend/target/quarkus-app" >"$OUT/replica-$1.log" 2>&1 &
 }
 say "starting two replicas together on one PostgreSQL"
 start_replica 1 "$R1_PORT"; R1_PID=$!; PIDS+=($R1_PID); disown "$R1_PID" # killed on purpose below: no job notice
