@@ -20,14 +20,23 @@ function RealMenu(props: MenuBodyProps) {
   )
 }
 
-/** A menu whose code arrives when the test says so. */
-function slowMenu() {
+/** Menus whose code arrives, in one chunk as in the header, when the test says so. */
+function slowMenus(names: string[]) {
   let arrive: () => void = () => undefined
-  const Body = lazy(
-    () => new Promise<{ default: ComponentType<MenuBodyProps> }>((resolve) => (arrive = () => resolve({ default: RealMenu }))),
+  const chunk = new Promise<{ default: ComponentType<MenuBodyProps> }>((resolve) => (arrive = () => resolve({ default: RealMenu })))
+  const Body = lazy(() => chunk)
+  render(
+    <>
+      {names.map((name) => (
+        <DeferredMenu key={name} body={Body} trigger={<button type="button">{name}</button>} />
+      ))}
+    </>,
   )
-  render(<DeferredMenu body={Body} trigger={<button type="button">Menu</button>} />)
   return { arrive: () => act(async () => arrive()) }
+}
+
+function slowMenu() {
+  return slowMenus(['Menu'])
 }
 
 describe('DeferredMenu', () => {
@@ -67,5 +76,14 @@ describe('DeferredMenu', () => {
     const real = screen.getByRole('button', { name: 'Menu' })
     expect(real.hasAttribute('data-menu-placeholder')).toBe(false)
     await waitFor(() => expect(document.activeElement).toBe(real))
+  })
+
+  it('gives focus back to the trigger that had it, not to another menu loaded with it', async () => {
+    const { arrive } = slowMenus(['More', 'Theme', 'Account'])
+    screen.getByRole('button', { name: 'More' }).focus()
+    await arrive()
+    const more = screen.getByRole('button', { name: 'More' })
+    expect(more.hasAttribute('data-menu-placeholder')).toBe(false)
+    await waitFor(() => expect(document.activeElement).toBe(more))
   })
 })

@@ -1,4 +1,4 @@
-import { Suspense, cloneElement, useCallback, useEffect, useRef, useState, type ComponentType, type KeyboardEvent, type MouseEvent, type ReactElement, type RefObject } from 'react'
+import { Suspense, cloneElement, useCallback, useEffect, useId, useRef, useState, type ComponentType, type KeyboardEvent, type MouseEvent, type ReactElement, type RefObject } from 'react'
 
 /** How the trigger was pressed while the menu's code was still loading (then it opens as soon as it has arrived). */
 export type EarlyPress = 'pointer' | 'keyboard' | null
@@ -22,11 +22,13 @@ const PLACEHOLDER = 'data-menu-placeholder'
  */
 export function DeferredMenu({ body: Body, trigger }: { body: ComponentType<MenuBodyProps>; trigger: ReactElement }) {
   const [early, setEarly] = useState<EarlyPress>(null)
+  // whose placeholder: menus that share a chunk get their code at the same moment, and only one had focus
+  const id = useId()
   const placeholder = cloneElement(trigger as ReactElement<Record<string, unknown>>, {
     type: 'button',
     'aria-haspopup': 'menu',
     'aria-expanded': false,
-    [PLACEHOLDER]: '',
+    [PLACEHOLDER]: id,
     // a keyboard "click" (Enter, Space) has no pointer position
     onClick: (event: MouseEvent) => setEarly(event.detail === 0 ? 'keyboard' : 'pointer'),
     onKeyDown: (event: KeyboardEvent) => {
@@ -38,14 +40,14 @@ export function DeferredMenu({ body: Body, trigger }: { body: ComponentType<Menu
   })
   return (
     <Suspense fallback={placeholder}>
-      <BodyWhenLoaded body={Body} trigger={trigger} early={early} />
+      <BodyWhenLoaded body={Body} trigger={trigger} early={early} placeholderId={id} />
     </Suspense>
   )
 }
 
-function BodyWhenLoaded({ body: Body, trigger, early }: { body: ComponentType<MenuBodyProps>; trigger: ReactElement; early: EarlyPress }) {
+function BodyWhenLoaded({ body: Body, trigger, early, placeholderId }: { body: ComponentType<MenuBodyProps>; trigger: ReactElement; early: EarlyPress; placeholderId: string }) {
   // read while the placeholder is still in the document (it is gone by the time effects run)
-  const [hadFocus] = useState(() => typeof document !== 'undefined' && document.activeElement?.hasAttribute(PLACEHOLDER) === true)
+  const [hadFocus] = useState(() => typeof document !== 'undefined' && document.activeElement?.getAttribute(PLACEHOLDER) === placeholderId)
   return <Body trigger={trigger} early={early} hadFocus={hadFocus} />
 }
 
