@@ -37,6 +37,9 @@ public class AuthService {
     LoginThrottle throttle;
 
     @Inject
+    SessionConfirmations confirmations;
+
+    @Inject
     AuditLog audit;
 
     @ConfigProperty(name = "mp.jwt.verify.audiences")
@@ -84,6 +87,7 @@ public class AuthService {
         session.issuedAt = now;
         session.expiresAt = expires;
         sessions.store(session, nebulaLogin.token());
+        confirmations.confirmed(new NebulaIdentity(jti, me.username(), nebulaLogin.token())); // Nebula just did
         audit.record(new AuditEntry(me.username(), role.wire(), clientAddress, requestId, "login", AuditEntry.Target.NONE,
                 Map.of("token_id", jti)), AuditLog.SUCCEEDED);
         return new AuthApi.LoginResponse(token, "Bearer", expires.toString(),

@@ -6,7 +6,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -17,7 +22,9 @@ import java.util.function.Function;
  * When Nebula has ended the caller's session, ours ends too and the caller gets 401 {@code nebula_session_expired};
  * the service account's session is renewed once instead.</li>
  * <li>{@link #sharedRead} is for reads whose answer every caller shares: another caller's ended session never fails
- * them (see {@link SharedReads}). Afterwards {@link #requireLive} tells the caller whose own session ended.</li>
+ * them (see {@link SharedReads}). Such a read may never try the caller's own session, so {@link #confirmation}
+ * checks it with Nebula alongside (see {@link SessionConfirmations}) and {@link #requireLive} then tells the caller
+ * whose own session ended.</li>
  * </ul>
  * Blocking on a cache miss: use from worker threads.
  */
@@ -35,6 +42,12 @@ public class NebulaSession {
 
     @Inject
     SharedReads shared;
+
+    @Inject
+    SessionConfirmations confirmations;
+
+    /** How long a caller who already has their answer waits for their session's confirmation before being served. */
+    static final Duration CONFIRMATION_WAIT = Duration.ofSeconds(1);
 
     /** Who the caller is to Nebula; 401 when no Nebula session stands behind their sign-in any more. */
     public NebulaIdentity identity() {
@@ -60,7 +73,9 @@ public class NebulaSession {
     public <T> T call(Function<String, T> call) {
         NebulaIdentity who = identity();
         try {
-            return call.apply(who.token());
+            T answer = call.apply(who.token());
+            confirmations.confirmed(who);
+            return answer;
         } catch (RuntimeException e) {
             if (!NebulaFailures.sessionEnded(e)) {
                 throw e;
@@ -81,9 +96,33 @@ public class NebulaSession {
         return shared.read(identity(), read);
     }
 
-    /** 401 when the caller's own session was found ended (by a shared read made meanwhile, or a logout). */
-    public void requireLive() {
-        if (!caller.external() && caller.tokenId().flatMap(sessions::find).isEmpty()) {
+    /**
+     * Starts confirming the caller's own Nebula session when it is due; never waits for Nebula. Start it before the
+     * shared read, so that the two run side by side.
+     */
+    public CompletableFuture<Boolean> confirmation() {
+        if (caller.external()) {
+            return CompletableFuture.completedFuture(true);
+        }
+        return caller.tokenId().flatMap(sessions::find).map(NebulaIdentity::of).map(confirmations::confirm)
+                .orElse(CompletableFuture.completedFuture(true));
+    }
+
+    /**
+     * 401 when the caller's own session was found ended: by {@code confirming}, by a shared read made meanwhile, or
+     * by a logout. A confirmation still under way after {@link #CONFIRMATION_WAIT} carries on for the next request.
+     */
+    public void requireLive(CompletableFuture<Boolean> confirming) {
+        boolean refused;
+        try {
+            refused = !confirming.get(CONFIRMATION_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            refused = false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            refused = false;
+        }
+        if (refused || !caller.external() && caller.tokenId().flatMap(sessions::find).isEmpty()) {
             throw ended();
         }
     }

@@ -33,6 +33,9 @@ public class SharedReads {
     @Inject
     NebulaServiceAccount serviceAccount;
 
+    @Inject
+    SessionConfirmations confirmations;
+
     /** Runs {@code read} as {@code first}, then as other identities while Nebula says the session has ended. */
     public <T> Uni<T> read(NebulaIdentity first, Function<String, Uni<T>> read) {
         return attempt(first, read, new Tried());
@@ -73,7 +76,8 @@ public class SharedReads {
 
     private <T> Uni<T> attempt(NebulaIdentity who, Function<String, Uni<T>> read, Tried tried) {
         tried.add(who);
-        return read.apply(who.token()).onFailure(NebulaFailures::sessionEnded).recoverWithUni(e -> {
+        return read.apply(who.token()).invoke(() -> confirmations.confirmed(who))
+                .onFailure(NebulaFailures::sessionEnded).recoverWithUni(e -> {
             if (tried.count >= MAX_ATTEMPTS) {
                 return Uni.createFrom().failure(e);
             }

@@ -93,6 +93,13 @@ public interface CatalogConfig {
         /** File holding the base64 AES-256 key that encrypts stored Nebula sessions (generated on first start). */
         Optional<String> sessionKeyFile();
 
+        /**
+         * A user's Nebula session is confirmed with Nebula when it has not been for this long (see
+         * SessionConfirmations): how soon a logout elsewhere in Nebula reaches a page that reads only shared data.
+         */
+        @WithDefault("10s")
+        Duration confirmSessionEvery();
+
         External external();
     }
 

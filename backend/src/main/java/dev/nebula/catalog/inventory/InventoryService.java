@@ -96,6 +96,7 @@ public class InventoryService {
      * refresh carries on as another identity and only this caller is told to sign in again.
      */
     SnapshotHolder.Served<Snapshot> snapshot() {
+        CompletableFuture<Boolean> confirming = session.confirmation(); // a refresh this caller joins may not try it
         SnapshotHolder.Served<Snapshot> served;
         try {
             // Subscribed from our own thread, not the caller's worker: a REST client call made on a worker thread
@@ -103,10 +104,10 @@ public class InventoryService {
             // off the event loop, as the build reads what earlier refreshes recorded.
             served = holder.get(this::refresh);
         } catch (ApiException e) {
-            session.requireLive(); // an ended session of the caller's own explains the failure best
+            session.requireLive(confirming); // an ended session of the caller's own explains the failure best
             throw e;
         }
-        session.requireLive();
+        session.requireLive(confirming);
         return served;
     }
 

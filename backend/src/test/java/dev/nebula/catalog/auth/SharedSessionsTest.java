@@ -76,6 +76,41 @@ class SharedSessionsTest {
     }
 
     @Test
+    void aSessionEndedElsewhereIsNoticedWhenItsOwnerJoinsSomeoneElsesRefresh() throws Exception {
+        String bob = newUser("viewer");
+        String bobToken = Tokens.login(bob, "pw-" + bob);
+        for (int round = 0; round < 3; round++) {
+            String alice = newUser("viewer");
+            String aliceToken = Tokens.login(alice, "pw-" + alice);
+            NebulaSimulatorResource.control().endSessionsOf(alice);
+            settle(bobToken);
+            inventory.invalidate("any"); // the next caller, Bob, starts the refresh: it never tries Alice's session
+            NebulaSimulatorResource.control().setLatency(300, 0);
+            CompletableFuture<Response> bobAsks = CompletableFuture.supplyAsync(() -> list(bobToken));
+            Thread.sleep(100);
+            Response alices = list(aliceToken);
+            Response bobs = bobAsks.get();
+            NebulaSimulatorResource.control().chaosOff();
+            assertEquals(200, bobs.statusCode(), "round " + round + ": Bob gets the list: " + bobs.asString());
+            assertEquals(401, alices.statusCode(), "round " + round + ": Alice is asked to sign in: " + alices.asString());
+            assertEquals("nebula_session_expired", alices.path("error.code"));
+        }
+    }
+
+    @Test
+    void nebulaUnableToConfirmASessionSignsNobodyOut() {
+        String dave = newUser("viewer");
+        String daveToken = Tokens.login(dave, "pw-" + dave);
+        assertEquals(200, list(daveToken).statusCode());
+        NebulaSimulatorResource.control().setOutage(true);
+        Response during = list(daveToken);
+        NebulaSimulatorResource.control().chaosOff();
+        assertEquals(200, during.statusCode(), "the last list, marked stale: " + during.asString());
+        assertEquals(true, during.path("stale"));
+        assertEquals(200, list(daveToken).statusCode(), "still signed in once Nebula is back");
+    }
+
+    @Test
     void aWriteWithAnEndedSessionEndsOnlyThatCallersSignIn() {
         String carol = newUser("operator");
         String carolToken = Tokens.login(carol, "pw-" + carol);
