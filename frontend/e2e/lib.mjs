@@ -116,6 +116,18 @@ export async function expectPath(page, path) {
 }
 
 /** True when the page has no horizontal scrolling at the current viewport. */
+/**
+ * Presses a block's Refresh and waits for its answer (200) and the render that follows: block A
+ * ('downloaded-models') or the nodes view ('nodes').
+ */
+export async function refreshBlock(page, block = 'downloaded-models') {
+  const path = block === 'nodes' ? '/api/v2/catalog/nodes' : '/api/v2/catalog/models'
+  const answered = page.waitForResponse((r) => new URL(r.url()).pathname === path && r.request().method() === 'GET')
+  await page.getByTestId(block).getByRole('button', { name: 'Refresh' }).click()
+  assertEqual((await answered).status(), 200, `${path} status`)
+  await page.waitForTimeout(300)
+}
+
 export async function fitsViewportWidth(page) {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)
 }
@@ -189,15 +201,17 @@ export function unexpectedErrors(pageErrors, allowedStatuses = []) {
 }
 
 /**
- * One direct "qwen" search on each hub, so their health in /capabilities is a current success: earlier tests in the
- * same service may have left a newer failure, which would make the page offer only the other hub, or collapse block B
- * into its notice.
+ * One direct search on each hub, so their health in /capabilities is a current success: earlier tests in the same
+ * service may have left a newer failure, which would make the page offer only the other hub, or collapse block B into
+ * its notice. The query is new each time (the hub stubs answer "warm-up-…" with an empty page): an answer from
+ * the service's search cache would not reach the hub, and so would not count as its success.
  */
 export async function warmUpHubs() {
   const headers = { Authorization: `Bearer ${await apiLogin('viewer')}` }
+  const query = `warm-up-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
   for (const provider of ['modelscope', 'huggingface']) {
-    const response = await fetch(url(`/api/v2/catalog/search?provider=${provider}&q=qwen`), { headers })
-    assertEqual(response.status, 200, `direct ${provider} search for "qwen"`)
+    const response = await fetch(url(`/api/v2/catalog/search?provider=${provider}&q=${query}`), { headers })
+    assertEqual(response.status, 200, `direct ${provider} search for "${query}"`)
   }
 }
 
