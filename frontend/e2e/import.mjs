@@ -5,7 +5,7 @@
 // Run: BASE_URL=http://127.0.0.1:8080/ SIM_URL=http://127.0.0.1:18090 node e2e/import.mjs
 import {
   BASE_URL, RESULTS_DIR, SIM_URL, abort, advanceSimTime, assert, assertEqual, createRunner, expectPath, expectVisible,
-  launchOrAbort, operatorSearchesQwen, signIn, signOut, sim, unexpectedErrors, url,
+  launchOrAbort, operatorSearchesQwen, refreshBlock, signIn, signOut, sim, unexpectedErrors, url,
 } from './lib.mjs'
 
 // In the stubbed "qwen" results and in no node's cache (17 GB in the simulator: a download that takes a while)
@@ -33,12 +33,7 @@ async function blockShot(name) {
 
 const highlighted = () => page.locator('[data-testid="model-row"][data-highlighted="true"]')
 
-async function refreshBlockA() {
-  const answered = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v2/catalog/models')
-  await page.getByTestId('downloaded-models').getByRole('button', { name: 'Refresh' }).click()
-  assertEqual((await answered).status(), 200, 'block A list status')
-  await page.waitForTimeout(300)
-}
+const refreshBlockA = () => refreshBlock(page)
 
 /** The highlighted row's download bar value (0–100), or null when it has none. */
 async function progressValue() {

@@ -3,7 +3,7 @@
 // when the node is back, and an admin deletes it after typing its uid — the row is gone.
 // Needs SIM_URL (the simulator the service talks to) to start the model and move simulated time forward.
 // Run: BASE_URL=http://127.0.0.1:8080/ SIM_URL=http://127.0.0.1:18090 node e2e/lifecycle.mjs
-import { BASE_URL, SIM_URL, abort, advanceSimTime as advance, assert, createRunner, expectVisible, launchOrAbort, screenshot, signIn, signOut, sim, unexpectedErrors, url } from './lib.mjs'
+import { BASE_URL, SIM_URL, abort, advanceSimTime as advance, assert, createRunner, expectVisible, launchOrAbort, refreshBlock, screenshot, signIn, signOut, sim, unexpectedErrors, url } from './lib.mjs'
 
 const t = createRunner()
 console.log(`lifecycle e2e against ${BASE_URL} (simulator ${SIM_URL || 'unknown'})`)
@@ -17,10 +17,7 @@ const node = 'gpu-node-03'
 
 const row = () => page.getByTestId('model-row').filter({ hasText: uid })
 
-async function refresh() {
-  await page.getByTestId('downloaded-models').getByRole('button', { name: 'Refresh' }).click()
-  await page.waitForTimeout(600)
-}
+const refresh = () => refreshBlock(page)
 
 await t.test('a new model shows its download bytes growing', async () => {
   const { token } = await sim('/api/auth/login', { username: 'admin', password: 'admin123' })
@@ -74,9 +71,9 @@ await t.test('an admin deletes it after typing the uid, and the row is gone', as
   await expectVisible(dialog.getByTestId('delete-impact'), 'delete impact')
   await dialog.getByRole('textbox').fill(uid)
   await dialog.getByRole('button', { name: 'Delete model' }).click()
-  await page.waitForTimeout(800)
+  await dialog.waitFor({ state: 'detached' })
   await refresh()
-  assert((await row().count()) === 0, 'the deleted row is still listed')
+  await row().first().waitFor({ state: 'detached' }).catch(() => assert(false, 'the deleted row is still listed'))
   await signOut(page)
 })
 

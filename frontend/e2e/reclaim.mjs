@@ -6,7 +6,7 @@
 // Run: BASE_URL=http://127.0.0.1:8080/ SIM_URL=http://127.0.0.1:18090 node e2e/reclaim.mjs
 import {
   BASE_URL, RESULTS_DIR, SIM_URL, abort, advanceSimTime as advance, assert, assertEqual, createRunner, expectVisible, launchOrAbort, signIn,
-  signOut, sim, unexpectedErrors, url,
+  refreshBlock, signOut, sim, unexpectedErrors, url,
 } from './lib.mjs'
 
 const t = createRunner()
@@ -25,13 +25,7 @@ const B = { uid: `e2e-reclaim-b-${stamp}`, name: `e2e-org/Reclaim-B-${stamp}-14B
 const row = (m) => page.getByTestId('model-row').filter({ hasText: m.uid })
 const copy = (m) => page.locator(`[data-testid="node-card"][data-node="${NODE}"] [data-testid="copy-row"][data-model="${m.name}"]`)
 
-async function refresh(block = 'downloaded-models') {
-  const path = block === 'nodes' ? '/api/v2/catalog/nodes' : '/api/v2/catalog/models'
-  const answered = page.waitForResponse((r) => new URL(r.url()).pathname === path)
-  await page.getByTestId(block).getByRole('button', { name: 'Refresh' }).click()
-  assertEqual((await answered).status(), 200, `${path} status`)
-  await page.waitForTimeout(200)
-}
+const refresh = (block) => refreshBlock(page, block)
 
 /** Presses a lifecycle button of the model's row and confirms in the dialog; returns the dialog's text. */
 async function confirmAction(model, action, label) {
