@@ -53,10 +53,19 @@ public class SessionConfirmations {
         if (who.isServiceAccount() || at != null && System.nanoTime() - at < config.auth().confirmSessionEvery().toNanos()) {
             return CompletableFuture.completedFuture(true);
         }
-        return checking.computeIfAbsent(who.jti(), jti -> nebula.me(who.token()).subscribeAsCompletionStage()
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = checking.putIfAbsent(who.jti(), mine);
+        if (running != null) {
+            return running;
+        }
+        nebula.me(who.token()).subscribeAsCompletionStage()
                 // ending a session writes the database: off the event loop the answer arrives on
                 .handleAsync((me, failure) -> settle(who, failure), Infrastructure.getDefaultWorkerPool())
-                .whenComplete((live, ignored) -> checking.remove(jti)));
+                .whenComplete((live, failure) -> {
+                    checking.remove(who.jti(), mine);
+                    mine.complete(failure != null || live); // a check that itself failed ends nothing
+                });
+        return mine;
     }
 
     private boolean settle(NebulaIdentity who, Throwable failure) {

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Block A is one snapshot shared by every caller, refreshed as whoever asks first. Nobody else's session may decide
@@ -95,6 +96,22 @@ class SharedSessionsTest {
             assertEquals(401, alices.statusCode(), "round " + round + ": Alice is asked to sign in: " + alices.asString());
             assertEquals("nebula_session_expired", alices.path("error.code"));
         }
+    }
+
+    @Test
+    void aBurstOfOneUsersRequestsSharesOneConfirmation() throws Exception {
+        String erin = newUser("viewer");
+        String erinToken = Tokens.login(erin, "pw-" + erin);
+        int before = NebulaSimulatorResource.control().requests("/api/auth/me").size();
+        NebulaSimulatorResource.control().setLatency(300, 0);
+        List<CompletableFuture<Response>> burst = java.util.stream.IntStream.range(0, 6)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> list(erinToken))).toList();
+        for (CompletableFuture<Response> each : burst) {
+            assertEquals(200, each.get().statusCode());
+        }
+        NebulaSimulatorResource.control().chaosOff();
+        int checks = NebulaSimulatorResource.control().requests("/api/auth/me").size() - before;
+        assertTrue(checks >= 1 && checks <= 2, "6 requests at once asked Nebula " + checks + " times");
     }
 
     @Test
