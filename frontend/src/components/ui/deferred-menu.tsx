@@ -45,7 +45,14 @@ export function DeferredMenu({ body: Body, trigger }: { body: ComponentType<Menu
   )
 }
 
-function BodyWhenLoaded({ body: Body, trigger, early, placeholderId }: { body: ComponentType<MenuBodyProps>; trigger: ReactElement; early: EarlyPress; placeholderId: string }) {
+interface BodyWhenLoadedProps {
+  body: ComponentType<MenuBodyProps>
+  trigger: ReactElement
+  early: EarlyPress
+  placeholderId: string
+}
+
+function BodyWhenLoaded({ body: Body, trigger, early, placeholderId }: BodyWhenLoadedProps) {
   // read while the placeholder is still in the document (it is gone by the time effects run)
   const [hadFocus] = useState(() => typeof document !== 'undefined' && document.activeElement?.getAttribute(PLACEHOLDER) === placeholderId)
   return <Body trigger={trigger} early={early} hadFocus={hadFocus} />

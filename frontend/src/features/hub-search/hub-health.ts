@@ -1,15 +1,17 @@
+import { isRefusal } from '@/lib/error-text'
 import type { Capabilities, CatalogProvider, HubCapability } from '@/lib/types'
 
-export type HubProblem = 'disabled' | 'circuit_open' | 'unreachable'
+export type HubProblem = 'disabled' | 'circuit_open' | 'unreachable' | 'refused'
 
 /**
- * Why a hub cannot be searched now (null when it can): disabled, calls paused after failures, or unreachable (the
- * service probes the hubs in the background, so an offline hub reads so before anyone searches it).
+ * Why a hub cannot be searched now (null when it can): disabled, calls paused after failures, unreachable (the
+ * service probes the hubs in the background, so an offline hub reads so before anyone searches it), or refused: it
+ * answered, with a rate limit or a rejected token, which a mirror would not cure.
  */
 export function hubProblem(hub: HubCapability): HubProblem | null {
   if (!hub.enabled) return 'disabled'
   if (hub.circuit === 'open') return 'circuit_open'
-  if (hub.reachable === false) return 'unreachable'
+  if (hub.reachable === false) return isRefusal(hub.last_failure_reason) ? 'refused' : 'unreachable'
   return null
 }
 

@@ -5,22 +5,17 @@ import { Button } from '@/components/ui/button'
 import { CatalogBlock } from '@/components/ui/catalog-block'
 import { useCapabilities } from '@/features/capabilities/use-capabilities'
 import { useI18n, type MessageKey } from '@/i18n'
-import { hubFailureText, hubParams, isRefusal } from '@/lib/error-text'
+import { hubFailureText, hubParams } from '@/lib/error-text'
 import { scrollToDownloadedModels, useHighlightUid } from '@/lib/highlight'
 import type { ImportResult } from '@/lib/types'
 import { hubAvailability, type HubAvailability, type HubProblem } from './hub-health'
 import { SearchPanel } from './search-panel'
 
-const PROBLEM_KEYS: Record<HubProblem, MessageKey> = {
+const PROBLEM_KEYS: Record<Exclude<HubProblem, 'refused'>, MessageKey> = {
   disabled: 'hs.problem.disabled',
   circuit_open: 'hs.problem.circuitOpen',
   unreachable: 'hs.problem.unreachable',
 }
-
-type HubState = HubAvailability['hubs'][number]
-
-/** A hub that answered with a refusal is reachable: say what it said, not "cannot be reached". */
-const refused = (hub: HubState) => hub.problem === 'unreachable' && isRefusal(hub.reason)
 
 export interface HubSearchBlockProps {
   /** Called after a model was imported; by default block A is scrolled into view and told to highlight the uid. */
@@ -43,7 +38,7 @@ export function HubSearchBlock({ onImported }: HubSearchBlockProps) {
   }
   const handleImported = onImported ?? ((result: ImportResult) => showInBlockA(result.model_uid))
   const [override, setOverride] = useState(false)
-  const canTryAnyway = availability?.hubs.some((h) => h.problem === 'unreachable') ?? false
+  const canTryAnyway = availability?.hubs.some((h) => h.problem === 'unreachable' || h.problem === 'refused') ?? false
   return availability && availability.usable.length === 0 && !override ? (
     <HubsUnavailable availability={availability} onTryAnyway={canTryAnyway ? () => setOverride(true) : undefined} />
   ) : (
@@ -58,7 +53,7 @@ export function HubSearchBlock({ onImported }: HubSearchBlockProps) {
 
 function HubsUnavailable({ availability, onTryAnyway }: { availability: HubAvailability; onTryAnyway?: () => void }) {
   const { t } = useI18n()
-  const unreachable = availability.hubs.filter((h) => h.problem === 'unreachable' && !refused(h))
+  const unreachable = availability.hubs.filter((h) => h.problem === 'unreachable')
   return (
     <CatalogBlock id="hub-search" icon={<Search aria-hidden />} title={t('search.title')} description={t('search.description')}>
       <Alert tone="warning" icon={<CloudOff aria-hidden />} title={t('hs.unavailableTitle')} data-testid="hub-search-unavailable">
@@ -70,7 +65,8 @@ function HubsUnavailable({ availability, onTryAnyway }: { availability: HubAvail
             <ul className="list-disc space-y-1 pl-5">
               {availability.hubs.map((hub) => (
                 <li key={hub.provider}>
-                  {refused(hub)
+                  {/* a hub that refused was reached: say what it answered, not "cannot be reached" */}
+                  {hub.problem === 'refused'
                     ? hubFailureText(t, hub.reason!, hub.provider)
                     : t(PROBLEM_KEYS[hub.problem ?? 'unreachable'], { hub: t(`provider.${hub.provider}`) })}
                 </li>
